@@ -1,0 +1,1 @@
+"""Sikkerhedsnet: the safety net under all children."""

@@ -1,0 +1,42 @@
+"""The main menu: each area adds its entries with the roles that may use them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from sikkerhedsnet.people.models import Role, User
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str | Promise
+    url_name: str
+    roles: frozenset[str]
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+ALL_ROLES = frozenset(Role.values)
+
+MENU: list[MenuEntry] = [
+    MenuEntry(_("Forside"), "home", ALL_ROLES),
+    MenuEntry(
+        _("Enheder"),
+        "people:unit_list",
+        frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.ADMINISTRATOR, Role.MANAGEMENT}),
+    ),
+    MenuEntry(_("Adgangslog"), "audit:access_log", frozenset({Role.DATA_PROTECTION})),
+    MenuEntry(_("Import"), "imports:upload", frozenset({Role.ADMINISTRATOR})),
+]
+
+
+def menu_for(user: User) -> list[MenuEntry]:
+    if not user.is_authenticated:
+        return []
+    return [entry for entry in MENU if user.role in entry.roles]

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from sikkerhedsnet.imports import views
+
+app_name = "imports"
+urlpatterns = [path("import/", views.upload, name="upload")]

@@ -1,0 +1,57 @@
+"""Form fields shared by every area."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sikkerhedsnet.lib import cpr as cprlib
+
+DANISH_DATE_FORMATS = ["%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"]
+
+
+class CprField(forms.CharField):
+    """A CPR number in, ten digits out; the error says what is wrong, in Danish."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("label", _("CPR-nummer"))
+        kwargs.setdefault("help_text", _("DDMMÅÅ-XXXX"))
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def to_python(self, value: object) -> str:
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return ""
+        try:
+            return cprlib.parse(text).digits
+        except cprlib.CprError as error:
+            raise forms.ValidationError(str(error), code="invalid_cpr") from None
+
+
+class DanishDateField(forms.DateField):
+    input_formats = DANISH_DATE_FORMATS
+    default_error_messages = {
+        "invalid": _("Skriv datoen som DD.MM.ÅÅÅÅ, fx 22.11.2026."),
+    }
+
+
+class DesignSystemForm(forms.Form):
+    """Adds Det Fælles Designsystem's classes and the ARIA links to hints and errors."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, field in self.fields.items():
+            widget = field.widget
+            css = "form-select" if isinstance(widget, forms.Select) else "form-input"
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-checkbox"
+            widget.attrs.setdefault("class", css)
+            described = []
+            if field.help_text:
+                described.append(f"id_{name}-hint")
+            if self.is_bound and name in self.errors:
+                described.append(f"id_{name}-error")
+                widget.attrs["aria-invalid"] = "true"
+            if described:
+                widget.attrs["aria-describedby"] = " ".join(described)

@@ -1,0 +1,166 @@
+"""Who may see which child, and why: one place, one mechanism.
+
+A child scope turns a user into a set of children (a Q on Child) plus a plain reason that goes into
+the access log. Each later area (cases, intake, meetings) registers its own scope here; the union
+of a user's scopes is what she may see. `access_child` is the only way a view fetches one child:
+it answers 404 for missing and forbidden alike and writes the access-log row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import rules
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sikkerhedsnet.people.models import Child, Enrolment, Membership, Role, Unit, User, current_on
+
+
+@dataclass(frozen=True)
+class ChildScope:
+    name: str
+    children: Callable[[User, date], Q | None]
+    basis: Callable[[User, int, date], str | None]
+
+
+_CHILD_SCOPES: list[ChildScope] = []
+
+
+def register_child_scope(scope: ChildScope) -> ChildScope:
+    if any(existing.name == scope.name for existing in _CHILD_SCOPES):
+        raise ValueError(f"child scope {scope.name} is registered twice")
+    _CHILD_SCOPES.append(scope)
+    return scope
+
+
+@dataclass(frozen=True)
+class ChildAccess:
+    child: Child
+    basis: str
+    can_see_full_cpr: bool
+
+    @property
+    def cpr_shown(self) -> str:
+        return self.child.cpr_formatted if self.can_see_full_cpr else self.child.cpr_masked
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def user_unit_ids(user: User, day: date) -> list[int]:
+    return list(
+        Membership.objects.filter(current_on(day), user=user).values_list("unit_id", flat=True)
+    )
+
+
+def visible_children(user: User, *, day: date | None = None) -> QuerySet[Child]:
+    day = day or today()
+    query = Q()
+    for scope in _CHILD_SCOPES:
+        scope_q = scope.children(user, day)
+        if scope_q is not None:
+            query |= scope_q
+    if not query:
+        return Child.objects.none()
+    return Child.objects.filter(query)
+
+
+def access_child(user: User, child_id: int, *, shown: str, channel: str = "web") -> ChildAccess:
+    """The child if `user` may see it, with the reason; the read is logged. 404 otherwise."""
+    from sikkerhedsnet.audit.services import access_log_record
+
+    if not user.is_authenticated or not user.is_active:
+        raise Http404
+    day = today()
+    child = Child.objects.filter(pk=child_id).first()
+    basis = _first_basis(user, child_id, day) if child is not None else None
+    if child is None or basis is None:
+        raise Http404
+    access_log_record(user=user, child=child, shown=shown, basis=basis, channel=channel)
+    return ChildAccess(
+        child=child, basis=basis, can_see_full_cpr=user.has_perm("people.view_full_cpr")
+    )
+
+
+def _first_basis(user: User, child_id: int, day: date) -> str | None:
+    for scope in _CHILD_SCOPES:
+        if scope.children(user, day) is None:
+            continue
+        basis = scope.basis(user, child_id, day)
+        if basis is not None:
+            return basis
+    return None
+
+
+# Units --------------------------------------------------------------------------------------
+
+UNIT_WIDE_ROLES = {Role.ADMINISTRATOR, Role.MANAGEMENT}
+
+
+def visible_units(user: User, *, day: date | None = None) -> QuerySet[Unit]:
+    if not user.is_authenticated:
+        return Unit.objects.none()
+    if user.role in UNIT_WIDE_ROLES:
+        return Unit.objects.all()
+    return Unit.objects.filter(pk__in=user_unit_ids(user, day or today()))
+
+
+def access_unit(user: User, unit_id: int) -> Unit:
+    unit = visible_units(user).filter(pk=unit_id).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+# The first scope: staff of a unit see the children enrolled there -----------------------------
+
+UNIT_STAFF_ROLES = {Role.PROFESSIONAL, Role.UNIT_LEADER}
+
+
+def _enrolled_in_my_units(user: User, day: date) -> Q | None:
+    if user.role not in UNIT_STAFF_ROLES:
+        return None
+    enrolments = Enrolment.objects.filter(current_on(day), unit_id__in=user_unit_ids(user, day))
+    return Q(pk__in=enrolments.values("child_id"))
+
+
+def _enrolled_in_my_units_basis(user: User, child_id: int, day: date) -> str | None:
+    enrolment = (
+        Enrolment.objects.filter(
+            current_on(day), child_id=child_id, unit_id__in=user_unit_ids(user, day)
+        )
+        .select_related("unit")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    return _("Indskrevet i %(unit)s, hvor du arbejder") % {"unit": enrolment.unit.name}
+
+
+register_child_scope(
+    ChildScope(
+        name="enrolled_in_my_units",
+        children=_enrolled_in_my_units,
+        basis=_enrolled_in_my_units_basis,
+    )
+)
+
+
+# Capabilities by role (rules predicates; object-level rules slot in beside them) ------------
+
+
+def role_is(*roles: Role) -> rules.Predicate:
+    return rules.predicate(lambda user: bool(user.is_authenticated and user.role in roles))
+
+
+FULL_CPR_ROLES = (Role.UNIT_LEADER, Role.INTAKE, Role.CASEWORKER, Role.TEAM_LEADER)
+
+rules.add_perm("people.view_full_cpr", role_is(*FULL_CPR_ROLES))
+rules.add_perm("audit.view_accesslog", role_is(Role.DATA_PROTECTION))
+rules.add_perm("imports.import_data", role_is(Role.ADMINISTRATOR))
