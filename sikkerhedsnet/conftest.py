@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,7 +15,7 @@ from django.test import Client
 from sikkerhedsnet.people.models import Child, Role, Unit, User
 from sikkerhedsnet.people.tests import factories as f
 
-PASSWORD = "korrekt-hest-batteri-42"
+PASSWORD = "korrekt-hest-batteri-42"  # noqa: S105 - test users only
 
 
 @dataclass
@@ -29,16 +30,22 @@ class World:
     role_users: dict[str, User]
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # PBKDF2's deliberate slowness protects real passwords; in tests it only costs minutes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db: None) -> World:
-    unit = f.UnitFactory(name="Solsikken", code="DAG001")
-    other_unit = f.UnitFactory(name="Mælkebøtten", code="DAG002")
+    unit = f.UnitFactory.create(name="Solsikken", code="DAG001")
+    other_unit = f.UnitFactory.create(name="Mælkebøtten", code="DAG002")
     owner = f.staff(Role.UNIT_LEADER, unit, username="alice", first_name="Alice")
     colleague = f.staff(Role.PROFESSIONAL, unit, username="bob", first_name="Bob")
     outsider = f.staff(Role.PROFESSIONAL, other_unit, username="charlie", first_name="Charlie")
-    child = f.EnrolmentFactory(unit=unit).child
-    other_child = f.EnrolmentFactory(unit=other_unit).child
-    f.CustodyFactory(child=child)
+    child = f.EnrolmentFactory.create(unit=unit).child
+    other_child = f.EnrolmentFactory.create(unit=other_unit).child
+    f.CustodyFactory.create(child=child)
     role_users = {
         Role.PROFESSIONAL: colleague,
         Role.UNIT_LEADER: owner,

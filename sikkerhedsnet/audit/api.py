@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from sikkerhedsnet.audit.selectors import access_log_search
 from sikkerhedsnet.lib import cpr as cprlib
@@ -33,7 +33,7 @@ def access_log(
     username: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-) -> tuple[int, object]:
+) -> Status:
     if not request.user.has_perm("audit.view_accesslog"):
         raise Http404
     digits = None
@@ -41,19 +41,22 @@ def access_log(
         try:
             digits = cprlib.parse(cpr).digits
         except cprlib.CprError as error:
-            return 400, {"detail": str(error)}
+            return Status(400, {"detail": str(error)})
     rows = access_log_search(
         child_cpr=digits, username=username, date_from=date_from, date_to=date_to
     )[:MAX_ROWS]
-    return 200, [
-        AccessLogOut(
-            at=row.at,
-            username=row.user.username,
-            child_id=row.child_id,
-            unit_id=row.unit_id,
-            shown=row.shown,
-            basis=row.basis,
-            channel=row.channel,
-        )
-        for row in rows
-    ]
+    return Status(
+        200,
+        [
+            AccessLogOut(
+                at=row.at,
+                username=row.user.username,
+                child_id=row.child_id,
+                unit_id=row.unit_id,
+                shown=row.shown,
+                basis=row.basis,
+                channel=row.channel,
+            )
+            for row in rows
+        ],
+    )

@@ -15,6 +15,6 @@ class AccessLogSearchForm(DesignSystemForm):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:  # type: ignore[operator]
+        if start and end and start > end:
             raise forms.ValidationError(_("Fra-datoen ligger efter til-datoen."))
         return data

@@ -8,7 +8,10 @@ class AccessLog(models.Model):
 
     at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("bruger")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("bruger"),
     )
     child = models.ForeignKey(
         "people.Child",
@@ -43,6 +46,9 @@ class AccessLog(models.Model):
         verbose_name = _("opslag")
         verbose_name_plural = _("adgangslog")
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.shown}"
+
 
 class AuditEvent(models.Model):
     """A change made through a service, written in the same transaction as the change."""
@@ -59,3 +65,6 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["subject_type", "subject_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.event_type}"

@@ -8,11 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 
 if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
     from sikkerhedsnet.people.models import User
 
 
 class AuthedRequest(HttpRequest):
-    user: User  # type: ignore[assignment]
+    """A request behind login_required; `htmx` is set by django-htmx's middleware."""
+
+    user: User
+    htmx: HtmxDetails
 
 
 def permission_or_404(perm: str) -> Callable[..., Any]:

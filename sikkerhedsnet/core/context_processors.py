@@ -9,4 +9,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None:
         return {"menu": []}
-    return {"menu": menu_for(user)}  # type: ignore[arg-type]
+    return {"menu": menu_for(user)}

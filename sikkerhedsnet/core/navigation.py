@@ -29,7 +29,7 @@ MENU: list[MenuEntry] = [
     MenuEntry(
         _("Enheder"),
         "people:unit_list",
-        frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.ADMINISTRATOR, Role.MANAGEMENT}),
+        frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.ADMINISTRATOR}),
     ),
     MenuEntry(_("Adgangslog"), "audit:access_log", frozenset({Role.DATA_PROTECTION})),
     MenuEntry(_("Import"), "imports:upload", frozenset({Role.ADMINISTRATOR})),

@@ -21,7 +21,7 @@ class CprField(forms.CharField):
 
     def to_python(self, value: object) -> str:
         text = super().to_python(value)
-        if text in self.empty_values:
+        if not text:
             return ""
         try:
             return cprlib.parse(text).digits

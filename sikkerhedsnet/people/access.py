@@ -100,7 +100,8 @@ def _first_basis(user: User, child_id: int, day: date) -> str | None:
 
 # Units --------------------------------------------------------------------------------------
 
-UNIT_WIDE_ROLES = {Role.ADMINISTRATOR, Role.MANAGEMENT}
+# The administrator configures units; management sees statistics only, not units.
+UNIT_WIDE_ROLES = {Role.ADMINISTRATOR}
 
 
 def visible_units(user: User, *, day: date | None = None) -> QuerySet[Unit]:

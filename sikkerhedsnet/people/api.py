@@ -58,7 +58,9 @@ class ChildOut(Schema):
     id: int
     first_name: str
     last_name: str
-    cpr: str = Field(description="Fuldt CPR-nummer for roller, der har brug for det, ellers maskeret")
+    cpr: str = Field(
+        description="Fuldt CPR-nummer for roller, der har brug for det, ellers maskeret"
+    )
     is_replacement_cpr: bool
     birth_date: date
     sex: str

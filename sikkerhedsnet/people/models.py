@@ -52,7 +52,9 @@ class Unit(models.Model):
 class User(AbstractUser):
     role = models.CharField(_("rolle"), max_length=32, choices=Role.choices, db_index=True)
     job_title = models.CharField(_("stilling"), max_length=100, blank=True)
-    units = models.ManyToManyField(Unit, through="Membership", related_name="staff")
+    units: models.ManyToManyField[Unit, Membership] = models.ManyToManyField(
+        Unit, through="Membership", related_name="staff"
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
@@ -80,6 +82,9 @@ class Membership(models.Model):
                 name="membership_until_after_since",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user} i {self.unit}"
 
 
 class Sex(models.TextChoices):
@@ -165,6 +170,9 @@ class Custody(models.Model):
             models.UniqueConstraint(fields=["child", "guardian"], name="custody_once_per_pair")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.guardian} ({self.get_relation_display()})"
+
 
 class NetworkRelation(models.TextChoices):
     GRANDPARENT = "grandparent", _("Bedsteforælder")
@@ -189,6 +197,9 @@ class NetworkPerson(models.Model):
         verbose_name = _("netværksperson")
         verbose_name_plural = _("netværkspersoner")
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_relation_display()})"
+
 
 class Enrolment(models.Model):
     """A child's place in a unit over time; `until` is the last day (inclusive), open if null."""
@@ -212,6 +223,9 @@ class Enrolment(models.Model):
                 name="enrolment_until_after_since",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.child} i {self.unit}"
 
 
 def current_on(day: date, prefix: str = "") -> Q:

@@ -4,40 +4,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AccessLog',
+            name="AccessLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='tidspunkt')),
-                ('shown', models.CharField(max_length=100, verbose_name='hvad blev vist')),
-                ('basis', models.CharField(max_length=200, verbose_name='grundlag for adgang')),
-                ('channel', models.CharField(default='web', max_length=10, verbose_name='kanal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="tidspunkt"
+                    ),
+                ),
+                ("shown", models.CharField(max_length=100, verbose_name="hvad blev vist")),
+                ("basis", models.CharField(max_length=200, verbose_name="grundlag for adgang")),
+                ("channel", models.CharField(default="web", max_length=10, verbose_name="kanal")),
             ],
             options={
-                'verbose_name': 'opslag',
-                'verbose_name_plural': 'adgangslog',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "opslag",
+                "verbose_name_plural": "adgangslog",
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('event_type', models.CharField(db_index=True, max_length=64)),
-                ('subject_type', models.CharField(max_length=64)),
-                ('subject_id', models.BigIntegerField(null=True)),
-                ('extra', models.JSONField(default=dict)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("event_type", models.CharField(db_index=True, max_length=64)),
+                ("subject_type", models.CharField(max_length=64)),
+                ("subject_id", models.BigIntegerField(null=True)),
+                ("extra", models.JSONField(default=dict)),
             ],
             options={
-                'ordering': ['-at', '-id'],
+                "ordering": ["-at", "-id"],
             },
         ),
     ]

@@ -6,50 +6,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('audit', '0001_initial'),
-        ('people', '0001_initial'),
+        ("audit", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='accesslog',
-            name='child',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.child', verbose_name='barn'),
+            model_name="accesslog",
+            name="child",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="people.child",
+                verbose_name="barn",
+            ),
         ),
         migrations.AddField(
-            model_name='accesslog',
-            name='unit',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.unit', verbose_name='enhed'),
+            model_name="accesslog",
+            name="unit",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="people.unit",
+                verbose_name="enhed",
+            ),
         ),
         migrations.AddField(
-            model_name='accesslog',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruger'),
+            model_name="accesslog",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="bruger",
+            ),
         ),
         migrations.AddField(
-            model_name='auditevent',
-            name='actor',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="auditevent",
+            name="actor",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='accesslog',
-            index=models.Index(fields=['child', 'at'], name='audit_acces_child_i_55c1fa_idx'),
+            model_name="accesslog",
+            index=models.Index(fields=["child", "at"], name="audit_acces_child_i_55c1fa_idx"),
         ),
         migrations.AddIndex(
-            model_name='accesslog',
-            index=models.Index(fields=['user', 'at'], name='audit_acces_user_id_f4d8dc_idx'),
+            model_name="accesslog",
+            index=models.Index(fields=["user", "at"], name="audit_acces_user_id_f4d8dc_idx"),
         ),
         migrations.AddConstraint(
-            model_name='accesslog',
-            constraint=models.CheckConstraint(condition=models.Q(('child__isnull', False), ('unit__isnull', False), _connector='OR'), name='accesslog_names_child_or_unit'),
+            model_name="accesslog",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("child__isnull", False), ("unit__isnull", False), _connector="OR"
+                ),
+                name="accesslog_names_child_or_unit",
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditevent',
-            index=models.Index(fields=['subject_type', 'subject_id'], name='audit_audit_subject_b49148_idx'),
+            model_name="auditevent",
+            index=models.Index(
+                fields=["subject_type", "subject_id"], name="audit_audit_subject_b49148_idx"
+            ),
         ),
     ]

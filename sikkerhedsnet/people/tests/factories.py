@@ -29,7 +29,7 @@ def replacement_cpr(birth: date, sex: str = "female") -> str:
     return cprlib.make_replacement(birth, next(_serials) % 10_000, sex)  # type: ignore[arg-type]
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory[Unit]):
     class Meta:
         model = Unit
 
@@ -39,7 +39,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
     district = "Nord"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -51,7 +51,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("korrekt-hest-batteri-42")
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -60,7 +60,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     since = date(2020, 1, 1)
 
 
-class ChildFactory(factory.django.DjangoModelFactory):
+class ChildFactory(factory.django.DjangoModelFactory[Child]):
     class Meta:
         model = Child
 
@@ -75,7 +75,7 @@ class ChildFactory(factory.django.DjangoModelFactory):
         return replacement_cpr(self.birth_date, self.sex)
 
 
-class EnrolmentFactory(factory.django.DjangoModelFactory):
+class EnrolmentFactory(factory.django.DjangoModelFactory[Enrolment]):
     class Meta:
         model = Enrolment
 
@@ -85,7 +85,7 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     group = "Sommerfuglene"
 
 
-class GuardianFactory(factory.django.DjangoModelFactory):
+class GuardianFactory(factory.django.DjangoModelFactory[Guardian]):
     class Meta:
         model = Guardian
 
@@ -94,7 +94,7 @@ class GuardianFactory(factory.django.DjangoModelFactory):
     phone = "20 30 40 50"
 
 
-class CustodyFactory(factory.django.DjangoModelFactory):
+class CustodyFactory(factory.django.DjangoModelFactory[Custody]):
     class Meta:
         model = Custody
 
@@ -103,8 +103,8 @@ class CustodyFactory(factory.django.DjangoModelFactory):
     relation = GuardianRelation.MOTHER
 
 
-def staff(role: Role, *units: Unit, **kwargs: Any) -> User:
-    user = UserFactory(role=role, **kwargs)
+def staff(role: str, *units: Unit, **kwargs: Any) -> User:
+    user = UserFactory.create(role=role, **kwargs)
     for unit in units:
-        MembershipFactory(user=user, unit=unit)
+        MembershipFactory.create(user=user, unit=unit)
     return user

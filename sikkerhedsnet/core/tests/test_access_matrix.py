@@ -1,0 +1,96 @@
+"""Every role against every page and API route: allowed (200) or indistinguishable 404.
+
+The rows name the routes; the columns are the roles. A new page or API route is added here with
+its expected answer for every role, so that nobody can add a route without deciding who sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sikkerhedsnet.conftest import World, client_for
+from sikkerhedsnet.people.models import Role
+
+OK, NO = 200, 404
+R = Role
+
+# Routes whose answer depends on the role alone (the unit and child are the owner's).
+ROUTES: dict[str, Callable[[World], str]] = {
+    "home": lambda w: "/",
+    "unit_list": lambda w: "/enheder/",
+    "unit_detail": lambda w: f"/enheder/{w.unit.pk}/",
+    "child_detail": lambda w: f"/boern/{w.child.pk}/",
+    "access_log": lambda w: "/adgangslog/",
+    "import": lambda w: "/import/",
+    "api_me": lambda w: "/api/me",
+    "api_units": lambda w: "/api/units",
+    "api_unit_children": lambda w: f"/api/units/{w.unit.pk}/children",
+    "api_child": lambda w: f"/api/children/{w.child.pk}",
+    "api_access_log": lambda w: "/api/access-log",
+}
+
+EVERYONE = {role: OK for role in Role.values}
+UNIT_STAFF = {role: OK if role in (R.PROFESSIONAL, R.UNIT_LEADER) else NO for role in Role.values}
+UNIT_STAFF_AND_ADMIN = {**UNIT_STAFF, R.ADMINISTRATOR: OK}
+ONLY_DPO = {role: OK if role == R.DATA_PROTECTION else NO for role in Role.values}
+ONLY_ADMIN = {role: OK if role == R.ADMINISTRATOR else NO for role in Role.values}
+
+EXPECTED: dict[str, dict[str, int]] = {
+    "home": EVERYONE,
+    "unit_list": EVERYONE,
+    "unit_detail": UNIT_STAFF_AND_ADMIN,
+    "child_detail": UNIT_STAFF,
+    "access_log": ONLY_DPO,
+    "import": ONLY_ADMIN,
+    "api_me": EVERYONE,
+    "api_units": EVERYONE,
+    "api_unit_children": UNIT_STAFF_AND_ADMIN,
+    "api_child": UNIT_STAFF,
+    "api_access_log": ONLY_DPO,
+}
+
+CASES = [(route, role) for route in ROUTES for role in Role.values]
+
+
+def test_every_route_has_an_expectation_for_every_role() -> None:
+    assert set(EXPECTED) == set(ROUTES)
+    assert all(set(row) == set(Role.values) for row in EXPECTED.values())
+
+
+@pytest.mark.parametrize(("route", "role"), CASES)
+def test_access_matrix(world: World, route: str, role: str) -> None:
+    response = client_for(world.role_users[role]).get(ROUTES[route](world))
+    assert response.status_code == EXPECTED[route][role], (route, role)
+
+
+@pytest.mark.parametrize("route", ["unit_detail", "child_detail", "api_unit_children", "api_child"])
+def test_staff_of_another_unit_gets_404(world: World, route: str) -> None:
+    assert client_for(world.outsider).get(ROUTES[route](world)).status_code == NO
+
+
+@pytest.mark.parametrize("route", list(ROUTES))
+def test_anonymous_is_sent_to_login_or_refused(world: World, route: str) -> None:
+    from django.test import Client
+
+    response = Client().get(ROUTES[route](world))
+    if route.startswith("api_"):
+        assert response.status_code == 401
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/login/")
+
+
+def test_a_closed_membership_ends_access(world: World) -> None:
+    from datetime import date
+
+    world.colleague.memberships.update(until=date(2021, 1, 1))
+    assert client_for(world.colleague).get(ROUTES["child_detail"](world)).status_code == NO
+
+
+def test_a_child_who_left_the_unit_is_no_longer_visible(world: World) -> None:
+    from datetime import date
+
+    world.child.enrolments.update(until=date(2022, 12, 31))
+    assert client_for(world.colleague).get(ROUTES["child_detail"](world)).status_code == NO
