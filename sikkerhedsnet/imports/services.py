@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -9,9 +10,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.imports.formats import Counts, FileFormat, RowError, WriteContext
+from sikkerhedsnet.imports.formats import Counts, FileFormat, RowError, WriteContext, all_formats
 from sikkerhedsnet.imports.tables import FileRejected, Table, read_table, write_table
 from sikkerhedsnet.people.models import User
 
@@ -41,7 +43,11 @@ class ImportReport:
             return [head % {"file": self.file_name, "count": len(self.errors)}] + [
                 f"  {error}" for error in self.errors
             ]
-        head = _("%(file)s er importeret: %(rows)d rækker.")
+        head = ngettext(
+            "%(file)s er importeret: %(rows)d række.",
+            "%(file)s er importeret: %(rows)d rækker.",
+            self.rows,
+        )
         return [head % {"file": self.file_name, "rows": self.rows}] + [
             f"  {count} {label}" for label, count in self.count_lines()
         ]
@@ -52,8 +58,26 @@ def import_file(*, actor: User | None, name: str, content: bytes) -> ImportRepor
     try:
         table = read_table(name=name, content=content)
     except FileRejected as error:
-        return ImportReport(file_name=name, errors=[RowError(str(error))])
+        return _unreadable(name, error)
     return import_table(actor=actor, table=table)
+
+
+def import_files(*, actor: User | None, files: Sequence[tuple[str, bytes]]) -> list[ImportReport]:
+    """Several files, each all-or-nothing on its own (not atomic together), imported in the
+    registry's order so that units.csv is in before the children.csv that refers to it."""
+    order = {file_format.name: index for index, file_format in enumerate(all_formats())}
+    reports, tables = [], []
+    for name, content in files:
+        try:
+            tables.append(read_table(name=name, content=content))
+        except FileRejected as error:
+            reports.append(_unreadable(name, error))
+    tables.sort(key=lambda table: order[table.format.name])
+    return reports + [import_table(actor=actor, table=table) for table in tables]
+
+
+def _unreadable(name: str, error: FileRejected) -> ImportReport:
+    return ImportReport(file_name=name, errors=[RowError(str(error))])
 
 
 @transaction.atomic

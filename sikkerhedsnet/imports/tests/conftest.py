@@ -11,16 +11,8 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 import time_machine
-from django.test import override_settings
 
 TODAY = datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords() -> Iterator[None]:
-    # The world fixture makes a dozen users; the production hasher would take seconds for them.
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        yield
 
 
 @pytest.fixture(autouse=True)
