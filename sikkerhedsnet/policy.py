@@ -27,6 +27,7 @@ class Policy:
     supervision_visits_per_year: int = 2
     # Swedish-model policy (stricter than the law)
     screening_round_deadlines: tuple[tuple[int, int], ...] = ((3, 1), (10, 15))
+    screened_unit_kinds: tuple[str, ...] = ("daycare", "school")
     unit_plan_days: int = 14
     caseload_cap: int = 25
     support_follow_up_months: int = 3
@@ -34,6 +35,9 @@ class Policy:
     transition_list_age_months: int = 17 * 12
     adult_coordinator_age_months: int = 17 * 12 + 6
     adbb_cutoff: int = 5
+    adbb_min_age_months: int = 2
+    adbb_max_age_months: int = 24
+    adbb_follow_up_days: int = 14
     repeated_notifications_count: int = 3
     repeated_notifications_months: int = 12
     # Privacy and security
@@ -64,8 +68,10 @@ def build_policy(overrides: dict[str, Any]) -> Policy:
         if name not in known:
             raise PolicyError(f"Ukendt politik-indstilling: {name}")
         current = getattr(defaults, name)
-        if isinstance(current, tuple):
+        if isinstance(current, tuple) and current and isinstance(current[0], tuple):
             value = tuple(tuple(item) for item in value)
+        elif isinstance(current, tuple):
+            value = tuple(value)
         elif isinstance(current, bool) or not isinstance(value, type(current)):
             raise PolicyError(f"{name} skal være af typen {type(current).__name__}")
         values[name] = value

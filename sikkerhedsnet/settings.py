@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "sikkerhedsnet.core",
     "sikkerhedsnet.people",
     "sikkerhedsnet.audit",
+    "sikkerhedsnet.safetynet",
+    "sikkerhedsnet.screening",
     "sikkerhedsnet.imports",
     "sikkerhedsnet.synth",
 ]

@@ -15,4 +15,6 @@ urlpatterns = [
     path("", include("sikkerhedsnet.people.urls")),
     path("", include("sikkerhedsnet.audit.urls")),
     path("", include("sikkerhedsnet.imports.urls")),
+    path("", include("sikkerhedsnet.safetynet.urls")),
+    path("", include("sikkerhedsnet.screening.urls")),
 ]

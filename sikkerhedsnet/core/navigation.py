@@ -26,6 +26,7 @@ ALL_ROLES = frozenset(Role.values)
 
 MENU: list[MenuEntry] = [
     MenuEntry(_("Forside"), "home", ALL_ROLES),
+    MenuEntry(_("Mine opgaver"), "safetynet:my_tasks", ALL_ROLES),
     MenuEntry(
         _("Enheder"),
         "people:unit_list",

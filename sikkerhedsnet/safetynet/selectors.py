@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+
+from sikkerhedsnet.people.access import user_unit_ids, visible_children
+from sikkerhedsnet.people.models import Child, Unit, User
+from sikkerhedsnet.safetynet.registry import Rule, all_rules
+
+MAX_FLAGS_PER_RULE = 500
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: Rule
+    child: Child | None
+    unit: Unit | None
+    since: date
+    explanation: str
+
+
+def rule_counts(*, day: date) -> dict[str, int]:
+    """How many gaps each rule finds in the whole municipality today (for the dashboard)."""
+    return {rule.code: rule.find(day).count() for rule in all_rules()}
+
+
+def flags_for_user(*, user: User, day: date, unit_ids: list[int] | None = None) -> list[Flag]:
+    """The gaps this user must act on: in her units or assigned to her, children she may see."""
+    units = unit_ids if unit_ids is not None else user_unit_ids(user, day)
+    mine = Q(unit_id__in=units) | Q(user_id=user.pk)
+    children = visible_children(user, day=day).values("pk")
+    rows: list[tuple[Rule, dict[str, Any]]] = []
+    for rule in all_rules():
+        found = rule.find(day).filter(mine).filter(child_id__in=children)
+        rows += [(rule, rule.present(row)) for row in found[:MAX_FLAGS_PER_RULE]]
+    return _as_flags(rows)
+
+
+def _as_flags(rows: list[tuple[Rule, dict[str, Any]]]) -> list[Flag]:
+    child_ids = {row["child_id"] for _, row in rows if row["child_id"]}
+    unit_ids = {row["unit_id"] for _, row in rows if row["unit_id"]}
+    children = Child.objects.in_bulk(child_ids)
+    units = Unit.objects.in_bulk(unit_ids)
+    flags = [
+        Flag(
+            rule=rule,
+            child=children.get(row["child_id"]),
+            unit=units.get(row["unit_id"]),
+            since=row["since"],
+            explanation=rule.explain(row),
+        )
+        for rule, row in rows
+    ]
+    return sorted(flags, key=lambda flag: (flag.since, flag.rule.code))

@@ -1,0 +1,45 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from sikkerhedsnet.audit.models import AccessLog
+from sikkerhedsnet.conftest import World, client_for
+from sikkerhedsnet.people.models import Role
+
+NOV_24 = datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+
+
+@time_machine.travel(NOV_24)
+def test_my_tasks_shows_the_gap_with_its_rule_and_reason(world: World) -> None:
+    page = client_for(world.colleague).get("/opgaver/").content.decode()
+    assert world.child.first_name in page
+    assert "Ikke vurderet i runden" in page and "15.10.2026" in page
+    assert world.other_child.first_name not in page
+
+
+@time_machine.travel(NOV_24)
+def test_my_tasks_only_shows_my_units(world: World) -> None:
+    page = client_for(world.outsider).get("/opgaver/").content.decode()
+    assert world.other_child.first_name in page and world.child.first_name not in page
+
+
+@time_machine.travel(NOV_24)
+def test_the_unit_worklist_is_logged_as_a_list_view(world: World) -> None:
+    client_for(world.owner).get(f"/enheder/{world.unit.pk}/opgaver/")
+    row = AccessLog.objects.get()
+    assert (row.unit, row.shown) == (world.unit, "Opgaveliste")
+
+
+@time_machine.travel(NOV_24)
+def test_the_administrator_sees_no_children_in_a_unit_worklist(world: World) -> None:
+    admin = world.role_users[Role.ADMINISTRATOR]
+    page = client_for(admin).get(f"/enheder/{world.unit.pk}/opgaver/").content.decode()
+    assert world.child.first_name not in page
+
+
+@time_machine.travel(NOV_24)
+def test_no_tasks_says_so(world: World) -> None:
+    world.child.enrolments.update(until=date(2026, 1, 1))
+    page = client_for(world.colleague).get("/opgaver/").content.decode()
+    assert "Ingen opgaver lige nu" in page
