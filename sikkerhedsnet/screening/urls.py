@@ -1,3 +1,2 @@
-
 app_name = "screening"
 urlpatterns: list[object] = []
