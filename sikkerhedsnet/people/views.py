@@ -10,6 +10,7 @@ from sikkerhedsnet.audit.services import access_log_record_unit
 from sikkerhedsnet.core.auth import AuthedRequest
 from sikkerhedsnet.people import selectors
 from sikkerhedsnet.people.access import access_child, access_unit, today, visible_units
+from sikkerhedsnet.people.sections import render_child_sections
 
 ROSTER_PAGE_SIZE = 50
 
@@ -55,5 +56,6 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
         "child": child,
         "age": child.age_on(today()),
         "siblings": selectors.siblings_of(child=child, user=request.user),
+        "sections": render_child_sections(request, access),
     }
     return render(request, "people/child_detail.html", context)
