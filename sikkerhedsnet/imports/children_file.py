@@ -23,6 +23,7 @@ from sikkerhedsnet.people.models import Child, Enrolment, Unit, current_on
 COLUMNS = ("cpr", "first_name", "last_name", "unit_code")
 # DESIGN §2: a child is 0–17, and young adults are followed up to 22.
 MAX_AGE = 22
+QUERY_CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,7 @@ def _rename(known: list[tuple[Child, ChildRow]], context: WriteContext) -> set[i
 def _move(known: list[tuple[Child, ChildRow]], context: WriteContext) -> set[int]:
     """Children not currently enrolled in the file's unit go there; returns their ids."""
     today = context.today
-    current: dict[int, list[Enrolment]] = defaultdict(list)
-    child_ids = [child.pk for child, _item in known]
-    for enrolment in Enrolment.objects.filter(current_on(today), child_id__in=child_ids):
-        current[enrolment.child_id].append(enrolment)
+    current = _current_enrolments([child.pk for child, _item in known], today)
     changed: list[Enrolment] = []
     new: list[Enrolment] = []
     moved: set[int] = set()
@@ -140,6 +138,16 @@ def _move(known: list[tuple[Child, ChildRow]], context: WriteContext) -> set[int
     bulk_update_with_history(changed, Enrolment, ["until", "unit", "group"], **_history(context))
     bulk_create_with_history(new, Enrolment, **_history(context))
     return moved
+
+
+def _current_enrolments(child_ids: list[int], today: date) -> dict[int, list[Enrolment]]:
+    current: dict[int, list[Enrolment]] = defaultdict(list)
+    # In chunks: SQLite refuses a query with more than 32766 parameters.
+    for start in range(0, len(child_ids), QUERY_CHUNK):
+        chunk = child_ids[start : start + QUERY_CHUNK]
+        for enrolment in Enrolment.objects.filter(current_on(today), child_id__in=chunk):
+            current[enrolment.child_id].append(enrolment)
+    return current
 
 
 def _leave(enrolments: list[Enrolment], unit: Unit, today: date, changed: list[Enrolment]) -> bool:
