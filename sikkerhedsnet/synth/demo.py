@@ -1,0 +1,141 @@
+"""Demo logins: one user per role with a known password, placed where there is something to see.
+
+For demonstrations on a synthetic municipality only. Running it again resets the logins
+(password, role, memberships, login lockouts), so a demo always starts from the same place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from axes.utils import reset as axes_reset
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from sikkerhedsnet.people.models import Membership, Role, Unit, UnitKind, User, current_on
+
+DEMO_PASSWORD = "Sikkerhedsnet-demo-2026"  # noqa: S105 - printed for everyone; demo data only
+DEMO_CHILDREN = 12_000
+DEMO_SEED = 2026
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: Role
+    last_name: str
+    job_title: str
+    place: str  # which unit: "daycare", "intake", "team" or "" for none
+    look_at: str  # Danish, printed for the person giving the demo
+
+
+DEMO_LOGINS = (
+    DemoLogin(
+        "leder", Role.UNIT_LEADER, "Leder", "Dagtilbudsleder", "daycare",
+        "Enheder: børnelisten og børnenes sider med fuldt CPR-nummer",
+    ),
+    DemoLogin(
+        "fagperson", Role.PROFESSIONAL, "Fagperson", "Pædagog", "daycare",
+        "Samme dagtilbud som leder; CPR-numre vises maskeret",
+    ),
+    DemoLogin(
+        "visitation", Role.INTAKE, "Visitation", "Socialrådgiver, visitationen", "intake",
+        "Visitationen i familieafdelingen",
+    ),
+    DemoLogin(
+        "raadgiver", Role.CASEWORKER, "Rådgiver", "Socialrådgiver", "team",
+        "Rådgiver i et sagsbehandlerteam",
+    ),
+    DemoLogin(
+        "faglig-leder", Role.TEAM_LEADER, "Faglig leder", "Faglig leder", "team",
+        "Leder af rådgiverens team",
+    ),
+    DemoLogin("ppr", Role.PPR, "PPR", "Psykolog, PPR", "", "PPR-psykolog"),
+    DemoLogin(
+        "ledelse", Role.MANAGEMENT, "Ledelse", "Børne- og familiechef", "",
+        "Ledelsen: tal og overblik, ingen børnesager",
+    ),
+    DemoLogin(
+        "databeskyttelse", Role.DATA_PROTECTION, "Databeskyttelse",
+        "Databeskyttelsesrådgiver", "", "Adgangsloggen: hvem har set hvilke børn",
+    ),
+    DemoLogin(
+        "administrator", Role.ADMINISTRATOR, "Administrator", "Systemadministrator", "",
+        "Alle enheder og import af data",
+    ),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoLoginRow:
+    username: str
+    role: str
+    password: str
+    look_at: str
+
+
+def busiest_daycare() -> Unit | None:
+    """The daycare with the most children enrolled today: the leader's page then has a list."""
+    today = timezone.localdate()
+    return (
+        Unit.objects.filter(kind=UnitKind.DAYCARE)
+        .annotate(children=Count("enrolments", filter=current_on(today, "enrolments__")))
+        .filter(children__gt=0)
+        .order_by("-children", "code")
+        .first()
+    )
+
+
+def _family_department_units() -> tuple[Unit | None, Unit | None]:
+    """The intake team and the first caseworker team, by the generator's naming."""
+    teams = list(Unit.objects.filter(kind=UnitKind.FAMILY_DEPARTMENT).order_by("code")[:2])
+    intake = next((u for u in teams if "Visitation" in u.name), None)
+    team = next((u for u in teams if u is not intake), None)
+    return intake, team
+
+
+def _attach(user: User, unit: Unit | None) -> None:
+    """Leave the demo user in exactly this one unit (or none)."""
+    Membership.objects.filter(user=user).exclude(unit=unit).delete()
+    if unit is not None and not Membership.objects.filter(user=user, unit=unit).exists():
+        since = timezone.localdate() - timedelta(days=365)
+        Membership.objects.create(user=user, unit=unit, since=since)
+
+
+@transaction.atomic
+def demo_logins_reset(*, password: str = DEMO_PASSWORD) -> list[DemoLoginRow]:
+    # One hash for all nine: the demo password is public anyway, and each PBKDF2 hash costs
+    # about a second on a small machine.
+    hashed = make_password(password)
+    intake, team = _family_department_units()
+    places: dict[str, Unit | None] = {
+        "daycare": busiest_daycare(),
+        "intake": intake,
+        "team": team,
+        "": None,
+    }
+    rows = []
+    for login in DEMO_LOGINS:
+        user, _created = User.objects.update_or_create(
+            username=login.username,
+            defaults={
+                "role": login.role,
+                "first_name": "Demo",
+                "last_name": login.last_name,
+                "job_title": login.job_title,
+                "email": f"{login.username}@demo.example",
+                "is_active": True,
+                "is_staff": False,
+                "is_superuser": False,
+                "password": hashed,
+            },
+        )
+        unit = places[login.place]
+        _attach(user, unit)
+        axes_reset(username=login.username)
+        look_at = f"{login.look_at} ({unit.name})" if unit is not None else login.look_at
+        rows.append(DemoLoginRow(login.username, str(login.role.label), password, look_at))
+    return rows

@@ -1,0 +1,60 @@
+"""`sikkerhedsnet demo`: migrate, make a synthetic municipality if empty, demo logins, serve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from rich.table import Table
+
+from sikkerhedsnet.people.models import Child
+from sikkerhedsnet.synth.demo import DEMO_CHILDREN, DEMO_SEED, DemoLoginRow, demo_logins_reset
+from sikkerhedsnet.synth.progress import console_for
+
+ADDRESS = "127.0.0.1:8000"
+
+
+class Command(BaseCommand):
+    help = (
+        "Starter en demo: migrerer, danner en syntetisk kommune, opretter demo-logins og serverer."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="Start ikke webserveren.")
+        parser.add_argument(
+            "--children",
+            type=int,
+            default=DEMO_CHILDREN,
+            help="Antal børn, hvis databasen ikke har nogen endnu.",
+        )
+        parser.add_argument("--seed", type=int, default=DEMO_SEED)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        verbosity = options["verbosity"]
+        call_command("migrate", interactive=False, verbosity=max(0, verbosity - 1))
+        if Child.objects.exists():
+            self.stdout.write("Databasen har allerede børn; den syntetiske kommune dannes ikke.")
+        else:
+            call_command(
+                "synth",
+                children=options["children"],
+                seed=options["seed"],
+                verbosity=verbosity,
+                stdout=self.stdout._out,
+            )
+        rows = demo_logins_reset()
+        console = console_for(self.stdout, verbosity)
+        console.print(login_table(rows))
+        console.print(f"Åbn http://{ADDRESS}/ og log ind med et af brugernavnene ovenfor.")
+        if not options["no_serve"]:
+            call_command("runserver", ADDRESS, use_reloader=False)
+
+
+def login_table(rows: list[DemoLoginRow]) -> Table:
+    table = Table(title="Demo-logins (kun til demonstration)")
+    for header in ("Brugernavn", "Rolle", "Adgangskode", "Se efter"):
+        table.add_column(header)
+    for row in rows:
+        table.add_row(row.username, row.role, row.password, row.look_at)
+    return table

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import Client
+
+from sikkerhedsnet.people.models import Child, Membership, Role, UnitKind, User
+from sikkerhedsnet.synth.demo import DEMO_LOGINS, DEMO_PASSWORD
+
+USERNAMES = [login.username for login in DEMO_LOGINS]
+
+
+def run_demo() -> str:
+    out = StringIO()
+    call_command("demo", "--no-serve", "--children", "300", stdout=out)
+    return out.getvalue()
+
+
+def test_it_makes_one_login_per_role_that_can_log_in(db: None) -> None:
+    output = run_demo()
+    assert Child.objects.count() == 300
+    users = User.objects.filter(username__in=USERNAMES)
+    assert sorted(users.values_list("role", flat=True)) == sorted(Role.values)
+    assert DEMO_PASSWORD in output
+    for username in USERNAMES:
+        assert username in output
+        client = Client()
+        response = client.post("/login/", {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, username
+        assert client.session["_auth_user_id"] == str(User.objects.get(username=username).pk)
+
+
+def test_the_leader_and_professional_share_a_daycare_with_children(db: None) -> None:
+    run_demo()
+    leader_units = set(
+        Membership.objects.filter(user__username="leder").values_list("unit", flat=True)
+    )
+    professional_units = set(
+        Membership.objects.filter(user__username="fagperson").values_list("unit", flat=True)
+    )
+    assert len(leader_units) == 1 and leader_units == professional_units
+    membership = Membership.objects.select_related("unit").get(user__username="leder")
+    assert membership.unit.kind == UnitKind.DAYCARE
+    assert membership.unit.enrolments.filter(until__isnull=True).exists()
+    client = Client()
+    client.force_login(User.objects.get(username="leder"))
+    assert client.get(f"/enheder/{membership.unit.pk}/").status_code == 200
+
+
+def test_running_it_again_keeps_the_children_and_resets_the_logins(db: None) -> None:
+    run_demo()
+    leder = User.objects.get(username="leder")
+    leder.set_password("glemt-og-skiftet-123")
+    leder.is_active = False
+    leder.save()
+    output = run_demo()
+    assert "allerede børn" in output
+    assert Child.objects.count() == 300
+    assert User.objects.filter(username="leder").count() == 1
+    leder.refresh_from_db()
+    assert leder.is_active and leder.check_password(DEMO_PASSWORD)
+    assert Membership.objects.filter(user=leder).count() == 1
