@@ -48,6 +48,6 @@ class RichProgress:
         self._progress.stop()
 
 
-def console_for(stdout: OutputWrapper, verbosity: int) -> Console:
+def console_for(stdout: OutputWrapper, verbosity: int, width: int | None = None) -> Console:
     """A rich console writing where the command writes (so tests can capture it)."""
-    return Console(file=cast(IO[str], stdout._out), quiet=verbosity == 0)
+    return Console(file=cast(IO[str], stdout._out), quiet=verbosity == 0, width=width)

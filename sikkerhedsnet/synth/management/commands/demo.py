@@ -9,7 +9,13 @@ from django.core.management.base import BaseCommand, CommandParser
 from rich.table import Table
 
 from sikkerhedsnet.people.models import Child
-from sikkerhedsnet.synth.demo import DEMO_CHILDREN, DEMO_SEED, DemoLoginRow, demo_logins_reset
+from sikkerhedsnet.synth.demo import (
+    DEMO_CHILDREN,
+    DEMO_PASSWORD,
+    DEMO_SEED,
+    DemoLoginRow,
+    demo_logins_reset,
+)
 from sikkerhedsnet.synth.progress import console_for
 
 ADDRESS = "127.0.0.1:8000"
@@ -44,8 +50,9 @@ class Command(BaseCommand):
                 stdout=self.stdout._out,
             )
         rows = demo_logins_reset()
-        console = console_for(self.stdout, verbosity)
+        console = console_for(self.stdout, verbosity, width=140)
         console.print(login_table(rows))
+        console.print(f"Adgangskode til alle demo-logins: {DEMO_PASSWORD}")
         console.print(f"Åbn http://{ADDRESS}/ og log ind med et af brugernavnene ovenfor.")
         if not options["no_serve"]:
             call_command("runserver", ADDRESS, use_reloader=False)
