@@ -57,7 +57,7 @@ def _valid_cpr(row: Row, today: date) -> cprlib.Cpr | None:
     try:
         cpr = cprlib.parse(row.values.get("cpr", ""))
     except cprlib.CprError as error:
-        row.error("cpr", str(error))
+        row.error("cpr", _lost_zero_hint(str(error), row.values.get("cpr", "")))
         return None
     age = Child(birth_date=cpr.birth_date).age_on(today)
     if cpr.birth_date > today:
@@ -69,6 +69,13 @@ def _valid_cpr(row: Row, today: date) -> cprlib.Cpr | None:
         )
         row.error("cpr", message % {"age": age, "max": MAX_AGE})
     return cpr if not row.errors else None
+
+
+def _lost_zero_hint(message: str, value: str) -> str:
+    # Excel reads 0105214001 as a number and drops the leading zero of a birth day 1-9.
+    if value.isdigit() and len(value) == 9:
+        return message + " " + _("Har Excel fjernet et 0 foran? Formatér kolonnen som tekst.")
+    return message
 
 
 def write(items: list[ChildRow], context: WriteContext) -> Counts:

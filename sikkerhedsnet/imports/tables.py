@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +31,7 @@ FILE_TYPES = {
 DELIMITERS = (";", ",")
 # Danish Excel lists with semicolons; a file exported with them opens in columns there.
 EXPORT_DELIMITER = ";"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class FileRejected(ValueError):
@@ -115,18 +117,17 @@ def _csv_records(content: bytes) -> list[list[str]]:
         raise FileRejected(
             _("Filen er ikke gemt som UTF-8. Gem den i Excel som »CSV UTF-8« og prøv igen.")
         ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
         return [[_clean(cell) for cell in record] for record in reader]
-    except csv.Error as error:
-        raise FileRejected(
-            _("Filen kan ikke læses som CSV: %(error)s") % {"error": error}
-        ) from None
+    except csv.Error:
+        message = _("Filen kan ikke læses som CSV; fejlen er i linje %(line)d.")
+        raise FileRejected(message % {"line": reader.line_num}) from None
 
 
 def _delimiter(text: str) -> str:
     """The delimiter under which the header is a known one; else the one that splits it most."""
-    first_line = text.split("\n", 1)[0]
+    first_line = _LINE_BREAK.split(text, maxsplit=1)[0]
     headers = {d: next(csv.reader([first_line], delimiter=d), []) for d in DELIMITERS}
     for delimiter, header in headers.items():
         if format_for_header(_trim_trailing_empty([_clean(c) for c in header])):

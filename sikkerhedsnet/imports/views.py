@@ -16,9 +16,9 @@ ERRORS_SHOWN = 500
 
 @permission_or_404("imports.import_data")
 def upload(request: AuthedRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     report = None
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         report = services.import_table(actor=request.user, table=form.table)
     context = {
         "form": form,

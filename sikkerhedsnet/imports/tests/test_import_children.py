@@ -12,6 +12,7 @@ from sikkerhedsnet.imports.tests.conftest import (
     GIRL_2024,
     TODAY,
     csv_bytes,
+    xlsx_bytes,
 )
 from sikkerhedsnet.people.models import Child, Enrolment, Role, User
 from sikkerhedsnet.people.tests import factories as f
@@ -61,6 +62,12 @@ def test_every_error_in_the_file_is_reported(world: World) -> None:
         "Importér enheden med units.csv først.",
         "Række 5, kolonne cpr: Står også i række 4; hver værdi må kun stå én gang i filen.",
     ]
+
+
+def test_a_cpr_that_lost_its_leading_zero_in_excel_gets_a_hint(world: World) -> None:
+    content = xlsx_bytes([CHILDREN_HEADER, [105214001, "Emil", "Hansen", "DAG001"]])
+    report = import_file(actor=None, name="children.xlsx", content=content)
+    assert "Har Excel fjernet et 0 foran?" in str(report.errors[0])
 
 
 def test_a_cpr_with_and_without_dash_is_the_same_child_in_the_file(world: World) -> None:

@@ -104,6 +104,11 @@ def test_a_header_with_a_missing_column_is_unknown() -> None:
         read_table(name="units.csv", content=csv_bytes([UNITS_HEADER[:3], UNIT_ROW[:3]]))
 
 
+def test_old_mac_line_breaks_are_read() -> None:
+    content = b"unit_code;name;kind;district\rDAG010;Regnbuen;daycare;Syd\r"
+    assert read_table(name="units.csv", content=content).rows[0].values["name"] == "Regnbuen"
+
+
 def test_a_quote_escaped_formula_comes_back_as_it_was_exported() -> None:
     content = csv_bytes([UNITS_HEADER, ["DAG010", "'=1+2", "daycare", "'-Syd"]])
     values = read_table(name="units.csv", content=content).rows[0].values
