@@ -41,6 +41,7 @@ NETWORK_RELATIONS = (
     (NetworkRelation.NEIGHBOUR, 0.10),
     (NetworkRelation.ADULT_SIBLING, 0.05),
 )
+MAX_CPR_ATTEMPTS = 100_000
 NETWORK_NOTES = ("Henter ofte i institutionen", "Kan passe børnene i weekenden", "Bor tæt på")
 
 
@@ -53,11 +54,12 @@ class FamilyMaker:
 
     def cpr(self, birth: date, sex: Sex) -> str:
         # 3,000 distinct replacement numbers exist per birth date and sex; a day has ~25 children.
-        while True:
+        for _ in range(MAX_CPR_ATTEMPTS):
             digits = cprlib.make_replacement(birth, self.rng.randrange(10_000), sex)
             if digits not in self.used_cprs:
                 self.used_cprs.add(digits)
                 return digits
+        raise RuntimeError(f"no free replacement CPR number for {birth} ({sex})")
 
     def address(self, district_index: int) -> str:
         rng = self.rng

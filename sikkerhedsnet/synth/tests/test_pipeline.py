@@ -116,3 +116,15 @@ def test_a_29_february_municipality_holds_together(db: None) -> None:
     for child in Child.objects.all():
         assert cprlib.parse(child.cpr).birth_date == child.birth_date
         assert 0 <= child.age_on(date(2028, 2, 29)) <= 17
+
+
+def test_cpr_numbers_never_repeat_even_when_many_share_a_birthday() -> None:
+    from sikkerhedsnet.synth.families import FamilyMaker
+    from sikkerhedsnet.synth.sizing import MunicipalityPlan
+
+    ctx = SynthContext(n_children=1, seed=1, today=TODAY, plan=MunicipalityPlan.for_children(1))
+    maker = FamilyMaker(ctx)
+    # 2,500 of the 3,000 numbers a day and sex allow: random draws collide hundreds of times.
+    numbers = [maker.cpr(date(2020, 2, 29), "male") for _ in range(2500)]
+    assert len(set(numbers)) == len(numbers)
+    assert {cprlib.parse(n).birth_date for n in numbers} == {date(2020, 2, 29)}
