@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sikkerhedsnet.imports.management.commands._actor import actor_named
 from sikkerhedsnet.imports.services import ImportReport, import_files
@@ -28,10 +29,12 @@ class Command(BaseCommand):
             self._print(report)
         refused = sum(not report.imported for report in reports)
         if refused:
-            raise CommandError(
-                _("%(count)d af %(total)d filer blev ikke importeret.")
-                % {"count": refused, "total": len(files)}
+            message = ngettext(
+                "Filen blev ikke importeret.",
+                "%(count)d af %(total)d filer blev ikke importeret.",
+                len(files),
             )
+            raise CommandError(message % {"count": refused, "total": len(files)})
 
     def _print(self, report: ImportReport) -> None:
         stream = self.stdout if report.imported else self.stderr
