@@ -1,0 +1,1 @@
+"""Writes of the screening area, one module per kind of screening (services/<thing>.py)."""
