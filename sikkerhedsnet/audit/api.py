@@ -7,6 +7,7 @@ from ninja import Router, Schema, Status
 
 from sikkerhedsnet.audit.selectors import access_log_search
 from sikkerhedsnet.lib import cpr as cprlib
+from sikkerhedsnet.lib.api import STANDARD_ERRORS, ErrorOut
 
 router = Router(tags=["Adgangslog"])
 MAX_ROWS = 500
@@ -24,7 +25,7 @@ class AccessLogOut(Schema):
 
 @router.get(
     "/access-log",
-    response={200: list[AccessLogOut], 400: dict[str, str], 404: dict[str, str]},
+    response={200: list[AccessLogOut], 400: ErrorOut, **STANDARD_ERRORS},
     summary="Søg i adgangsloggen (kun databeskyttelse; højst 500 rækker, nyeste først)",
 )
 def access_log(

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from sikkerhedsnet.audit.services import access_log_record_unit
+from sikkerhedsnet.lib.api import STANDARD_ERRORS, ErrorOut
 from sikkerhedsnet.people import selectors
 from sikkerhedsnet.people.access import access_child, access_unit, today, visible_units
 from sikkerhedsnet.people.models import User
@@ -79,13 +80,17 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
-@router.get("/me", response=MeOut, summary="Den indloggede bruger")
+@router.get("/me", response={200: MeOut, 401: ErrorOut}, summary="Den indloggede bruger")
 def me(request: HttpRequest) -> MeOut:
     user = _user(request)
     return MeOut(username=user.username, name=str(user), role=user.role)
 
 
-@router.get("/units", response=list[UnitOut], summary="Enheder, brugeren har adgang til")
+@router.get(
+    "/units",
+    response={200: list[UnitOut], 401: ErrorOut},
+    summary="Enheder, brugeren har adgang til",
+)
 def unit_list(request: HttpRequest) -> list[UnitOut]:
     units = visible_units(_user(request)).order_by("name")[:1000]
     return [UnitOut.model_validate(unit, from_attributes=True) for unit in units]
@@ -93,7 +98,7 @@ def unit_list(request: HttpRequest) -> list[UnitOut]:
 
 @router.get(
     "/units/{unit_id}/children",
-    response={200: RosterPageOut, 404: dict[str, str]},
+    response={200: RosterPageOut, **STANDARD_ERRORS},
     summary="Børn i en enhed (50 pr. side)",
 )
 def unit_children(request: HttpRequest, unit_id: int, page: int = 1) -> RosterPageOut:
@@ -129,7 +134,7 @@ def unit_children(request: HttpRequest, unit_id: int, page: int = 1) -> RosterPa
 
 @router.get(
     "/children/{child_id}",
-    response={200: ChildOut, 404: dict[str, str]},
+    response={200: ChildOut, **STANDARD_ERRORS},
     summary="Et barns stamoplysninger",
 )
 def child_detail(request: HttpRequest, child_id: int) -> ChildOut:

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command, execute_from_command_line
+from django.core.management import CommandError, call_command
 
 from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.conftest import World
@@ -18,11 +19,17 @@ from sikkerhedsnet.people.models import Child, Role, Unit
 
 
 def _run(*argv: str) -> int:
-    """The exit code the shell would see from `sikkerhedsnet ...`."""
+    """The exit code the shell would see from `sikkerhedsnet ...`.
+
+    call_command, not execute_from_command_line: the latter closes every database connection
+    when the command ends, the test's own included (fatal on PostgreSQL). A CommandError is
+    what BaseCommand.run_from_argv turns into exit code 1.
+    """
     try:
-        execute_from_command_line(["sikkerhedsnet", *argv])
-    except SystemExit as exit:
-        return int(exit.code or 0)
+        call_command(*argv)
+    except CommandError as error:
+        sys.stderr.write(f"CommandError: {error}\n")  # as run_from_argv prints it
+        return 1
     return 0
 
 
