@@ -26,7 +26,7 @@ from sikkerhedsnet.synth.families import create_families
 from sikkerhedsnet.synth.sizing import MunicipalityPlan
 from sikkerhedsnet.synth.staff import create_staff
 from sikkerhedsnet.synth.units import create_units
-from sikkerhedsnet.synth.writer import prepare_connection, reset_sequences
+from sikkerhedsnet.synth.writer import analyze, prepare_connection, reset_sequences
 
 Step = Callable[[SynthContext], None]
 
@@ -97,4 +97,5 @@ def generate(
         for _name, step in STEPS:
             step(ctx)
         reset_sequences(ctx.ids.models)
+    analyze(ctx.ids.models)
     return ctx
