@@ -32,6 +32,9 @@ ROUTES: dict[str, Callable[[World], str]] = {
     "api_unit_children": lambda w: f"/api/units/{w.unit.pk}/children",
     "api_child": lambda w: f"/api/children/{w.child.pk}",
     "api_access_log": lambda w: "/api/access-log",
+    "screening_round": lambda w: f"/enheder/{w.unit.pk}/runde/",
+    "screening_round_child": lambda w: f"/enheder/{w.unit.pk}/runde/{w.child.pk}/",
+    "screening_overview": lambda w: f"/enheder/{w.unit.pk}/overblik/",
 }
 
 EVERYONE = {role: OK for role in Role.values}
@@ -39,6 +42,8 @@ UNIT_STAFF = {role: OK if role in (R.PROFESSIONAL, R.UNIT_LEADER) else NO for ro
 UNIT_STAFF_AND_ADMIN = {**UNIT_STAFF, R.ADMINISTRATOR: OK}
 ONLY_DPO = {role: OK if role == R.DATA_PROTECTION else NO for role in Role.values}
 ONLY_ADMIN = {role: OK if role == R.ADMINISTRATOR else NO for role in Role.values}
+# Statistics users see a unit's aggregates (small counts suppressed), never its children.
+UNIT_STAFF_AND_STATISTICS = {**UNIT_STAFF_AND_ADMIN, R.MANAGEMENT: OK}
 
 EXPECTED: dict[str, dict[str, int]] = {
     "home": EVERYONE,
@@ -55,6 +60,9 @@ EXPECTED: dict[str, dict[str, int]] = {
     "api_unit_children": UNIT_STAFF_AND_ADMIN,
     "api_child": UNIT_STAFF,
     "api_access_log": ONLY_DPO,
+    "screening_round": UNIT_STAFF,
+    "screening_round_child": UNIT_STAFF,
+    "screening_overview": UNIT_STAFF_AND_STATISTICS,
 }
 
 CASES = [(route, role) for route in ROUTES for role in Role.values]
@@ -71,7 +79,18 @@ def test_access_matrix(world: World, route: str, role: str) -> None:
     assert response.status_code == EXPECTED[route][role], (route, role)
 
 
-@pytest.mark.parametrize("route", ["unit_detail", "child_detail", "api_unit_children", "api_child"])
+@pytest.mark.parametrize(
+    "route",
+    [
+        "unit_detail",
+        "child_detail",
+        "api_unit_children",
+        "api_child",
+        "screening_round",
+        "screening_round_child",
+        "screening_overview",
+    ],
+)
 def test_staff_of_another_unit_gets_404(world: World, route: str) -> None:
     assert client_for(world.outsider).get(ROUTES[route](world)).status_code == NO
 
