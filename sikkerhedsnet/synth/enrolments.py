@@ -35,7 +35,7 @@ class EnrolmentMaker:
         self.today = ctx.today
         self.households = len(ctx.households)
         # (school id, school year, grade) -> pupils' school and SFO enrolments, to split in classes
-        self.cohorts: dict[tuple[int, int, int], list[tuple[Enrolment, Enrolment]]]
+        self.cohorts: dict[tuple[int, int, int], list[tuple[Enrolment, Enrolment, date]]]
         self.cohorts = defaultdict(list)
 
     def near(self, kind: str, position: int) -> Unit:
@@ -94,16 +94,20 @@ class EnrolmentMaker:
         last_day = school_until or self.today
         # A class is a cohort in one school year: pupils who left in earlier years form their own.
         key = (school.pk, school_year(last_day), grade_on(child.birth_date, last_day))
-        self.cohorts[key].append((enrolment, sfo_enrolment))
+        self.cohorts[key].append((enrolment, sfo_enrolment, child.birth_date))
 
     def name_classes(self) -> None:
         """Split each school's cohort into classes of about 24 (2.A, 2.B, ...) in pupil order."""
         for (_, _, grade), pupils in self.cohorts.items():
             classes = max(1, math.ceil(len(pupils) / CLASS_SIZE))
-            for i, (enrolment, sfo_enrolment) in enumerate(pupils):
-                label = f"{grade}.{chr(ord('A') + i * classes // len(pupils))}"
-                enrolment.group = label
-                sfo_enrolment.group = label
+            for i, (enrolment, sfo_enrolment, birth) in enumerate(pupils):
+                letter = chr(ord("A") + i * classes // len(pupils))
+                enrolment.group = f"{grade}.{letter}"
+                sfo_grade = grade
+                if sfo_enrolment.until is not None:
+                    # A finished SFO place keeps the class the child was in when it ended.
+                    sfo_grade = grade_on(birth, sfo_enrolment.until)
+                sfo_enrolment.group = f"{sfo_grade}.{letter}"
 
 
 def grade_on(birth: date, day: date) -> int:

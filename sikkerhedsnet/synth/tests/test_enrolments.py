@@ -62,3 +62,15 @@ def test_classes_have_grades_and_letters(db: None) -> None:
     grades = {group.split(".")[0] for group in groups}
     assert grades == {str(grade) for grade in range(11)}
     assert all(group.split(".")[1] in "ABCD" for group in groups), groups
+
+
+def test_a_finished_sfo_place_names_the_class_of_its_time(db: None) -> None:
+    day = date(2026, 3, 10)
+    generate(children=300, seed=8, today=day)
+    twelve = next(c for c in Child.objects.order_by("pk") if c.age_on(day) == 12)
+    sfo = Enrolment.objects.get(child=twelve, unit__kind=UnitKind.SFO)
+    school = Enrolment.objects.get(child=twelve, unit__kind=UnitKind.SCHOOL)
+    assert sfo.until is not None and sfo.until < day
+    sfo_grade, school_grade = int(sfo.group.split(".")[0]), int(school.group.split(".")[0])
+    assert sfo_grade <= 4 < school_grade
+    assert sfo.group.split(".")[1] == school.group.split(".")[1]
