@@ -58,7 +58,8 @@ class StaffMaker:
             email=f"{username}@kommune.example",
             role=role,
             job_title=title,
-            # One unusable marker for all: "!" makes it unusable, hashing per user would be slow.
+            # One unusable value ("!" + random) for all: each copy is as unusable as its own
+            # would be, and 16,000 fresh random strings would cost most of a second.
             password=self.unusable,
         )
         self.ctx.staff.append(user)
