@@ -40,6 +40,10 @@ class Policy:
     adbb_follow_up_days: int = 14
     repeated_notifications_count: int = 3
     repeated_notifications_months: int = 12
+    different_notifiers_count: int = 2
+    different_notifiers_days: int = 7
+    notification_decision_days: int = 7
+    public_form_submissions_per_hour: int = 5
     # Privacy and security
     statistics_min_count: int = 5
     session_idle_minutes: int = 30

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "sikkerhedsnet.audit",
     "sikkerhedsnet.safetynet",
     "sikkerhedsnet.screening",
+    "sikkerhedsnet.intake",
+    "sikkerhedsnet.cases",
     "sikkerhedsnet.imports",
     "sikkerhedsnet.synth",
 ]

@@ -16,7 +16,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 
-# Every row a rule's query returns has these keys; facts come on top of them.
+from sikkerhedsnet.lib.dates import Moment
+
+# Every row a rule's query returns has these keys; facts come on top of them. A row may also
+# carry "notification_id" (or a later area's object id) for the link on the worklist.
 ROW_KEYS = ("child_id", "unit_id", "user_id", "since")
 
 
@@ -26,9 +29,13 @@ class Rule:
     title: str | Promise
     explanation: str | Promise  # %(name)s placeholders filled from the row's facts
     who_acts: str | Promise
-    find: Callable[[date], QuerySet[Any, dict[str, Any]]]
+    # Rows as of a moment: a datetime, or a date standing for the end of that Danish day.
+    find: Callable[[Moment], QuerySet[Any, dict[str, Any]]]
     # Display-only additions computed from a row (a due date from policy), never a filter.
     decorate: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    # Roles that act on every row of this rule (e.g. the intake team on every notification);
+    # otherwise a row reaches the staff of its unit and the user it names.
+    audience_roles: frozenset[str] = frozenset()
 
     def present(self, row: dict[str, Any]) -> dict[str, Any]:
         return self.decorate(row) if self.decorate else row

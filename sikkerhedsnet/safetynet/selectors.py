@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from sikkerhedsnet.lib.dates import Moment, local_day
 from sikkerhedsnet.people.access import user_unit_ids, visible_children
 from sikkerhedsnet.people.models import Child, Unit, User
 from sikkerhedsnet.safetynet.registry import Rule, all_rules
@@ -20,21 +21,30 @@ class Flag:
     unit: Unit | None
     since: date
     explanation: str
+    notification_id: int | None = None
 
 
-def rule_counts(*, day: date) -> dict[str, int]:
-    """How many gaps each rule finds in the whole municipality today (for the dashboard)."""
-    return {rule.code: rule.find(day).count() for rule in all_rules()}
+def rule_counts(*, at: Moment) -> dict[str, int]:
+    """How many gaps each rule finds in the whole municipality (for the dashboard)."""
+    return {rule.code: rule.find(at).count() for rule in all_rules()}
 
 
-def flags_for_user(*, user: User, day: date, unit_ids: list[int] | None = None) -> list[Flag]:
-    """The gaps this user must act on: in her units or assigned to her, children she may see."""
+def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None) -> list[Flag]:
+    """The gaps this user must act on, among the children she may see.
+
+    A row is hers when it is in one of her units, names her, or belongs to a rule her role
+    acts on as a whole (the intake team and notifications). A row about a child nobody has
+    identified yet (a notification without CPR) reaches the rule's audience only.
+    """
+    day = local_day(at)
     units = unit_ids if unit_ids is not None else user_unit_ids(user, day)
-    mine = Q(unit_id__in=units) | Q(user_id=user.pk)
     children = visible_children(user, day=day).values("pk")
     rows: list[tuple[Rule, dict[str, Any]]] = []
     for rule in all_rules():
-        found = rule.find(day).filter(mine).filter(child_id__in=children)
+        audience = user.role in rule.audience_roles and unit_ids is None
+        mine = Q() if audience else Q(unit_id__in=units) | Q(user_id=user.pk)
+        seen = Q(child_id__in=children) | (Q(child_id__isnull=True) if audience else Q(pk__in=[]))
+        found = rule.find(at).filter(mine).filter(seen)
         rows += [(rule, rule.present(row)) for row in found[:MAX_FLAGS_PER_RULE]]
     return _as_flags(rows)
 
@@ -51,6 +61,7 @@ def _as_flags(rows: list[tuple[Rule, dict[str, Any]]]) -> list[Flag]:
             unit=units.get(row["unit_id"]),
             since=row["since"],
             explanation=rule.explain(row),
+            notification_id=row.get("notification_id"),
         )
         for rule, row in rows
     ]

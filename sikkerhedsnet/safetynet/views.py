@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import access_log_record_unit
 from sikkerhedsnet.core.auth import AuthedRequest
-from sikkerhedsnet.people.access import access_unit, today
+from sikkerhedsnet.people.access import access_unit
 from sikkerhedsnet.safetynet.selectors import Flag, flags_for_user
 
 
@@ -23,7 +24,7 @@ def _log_units_shown(request: AuthedRequest, flags: list[Flag]) -> None:
 
 @login_required
 def my_tasks(request: AuthedRequest) -> HttpResponse:
-    flags = flags_for_user(user=request.user, day=today())
+    flags = flags_for_user(user=request.user, at=timezone.now())
     _log_units_shown(request, flags)
     return render(request, "safetynet/tasks.html", {"flags": flags, "unit": None})
 
@@ -31,6 +32,6 @@ def my_tasks(request: AuthedRequest) -> HttpResponse:
 @login_required
 def unit_tasks(request: AuthedRequest, unit_id: int) -> HttpResponse:
     unit = access_unit(request.user, unit_id)
-    flags = flags_for_user(user=request.user, day=today(), unit_ids=[unit.pk])
+    flags = flags_for_user(user=request.user, at=timezone.now(), unit_ids=[unit.pk])
     _log_units_shown(request, flags)
     return render(request, "safetynet/tasks.html", {"flags": flags, "unit": unit})

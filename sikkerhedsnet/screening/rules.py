@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import (
@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from sikkerhedsnet.lib.dates import Moment, local_day
 from sikkerhedsnet.people.models import Enrolment
 from sikkerhedsnet.policy import get_policy
 from sikkerhedsnet.safetynet.hooks import any_of, escalation_sources, unit_plan_sources
@@ -33,7 +34,8 @@ def _joint(**filters: Any) -> QuerySet[Screening]:
     return Screening.objects.filter(instrument=TL, **filters)
 
 
-def _not_screened(day: date) -> QuerySet[Any, dict[str, Any]]:
+def _not_screened(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    day = local_day(at)
     closed = last_closed_round(day)
     screened = _joint(child_id=OuterRef("child_id"), round_deadline=closed.deadline)
     return (
@@ -57,7 +59,8 @@ def _has_newer_joint() -> Exists:
     )
 
 
-def _concern_without_plan(day: date) -> QuerySet[Any, dict[str, Any]]:
+def _concern_without_plan(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    day = local_day(at)
     days = get_policy().unit_plan_days
     return (
         _joint(position__in=CONCERN_POSITIONS, screened_on__lt=day - timedelta(days=days))
@@ -78,7 +81,8 @@ def _plan_due(row: dict[str, Any]) -> dict[str, Any]:
     return {**_position_label(row), "since": due + timedelta(days=1), "plan_due": due}
 
 
-def _repeated_concern(day: date) -> QuerySet[Any, dict[str, Any]]:
+def _repeated_concern(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    day = local_day(at)
     either_round = Q(pk__in=[])
     for current in {round_on(day), last_closed_round(day)}:
         earlier = _joint(
@@ -101,7 +105,8 @@ def _repeated_concern(day: date) -> QuerySet[Any, dict[str, Any]]:
     )
 
 
-def _adbb_without_follow_up(day: date) -> QuerySet[Any, dict[str, Any]]:
+def _adbb_without_follow_up(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    day = local_day(at)
     policy = get_policy()
     later_visit = Screening.objects.filter(
         child_id=OuterRef("child_id"),

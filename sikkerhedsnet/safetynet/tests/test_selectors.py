@@ -12,11 +12,11 @@ def test_every_rule_has_a_unique_code_a_title_and_who_acts() -> None:
 
 
 def test_counts_cover_the_whole_municipality(world: World) -> None:
-    assert rule_counts(day=date(2026, 11, 24))["not_screened"] == 2
+    assert rule_counts(at=date(2026, 11, 24))["not_screened"] == 2
 
 
 def test_flags_are_oldest_first_and_explained(world: World) -> None:
-    flags = flags_for_user(user=world.owner, day=date(2026, 11, 24))
+    flags = flags_for_user(user=world.owner, at=date(2026, 11, 24))
     assert [flag.child for flag in flags] == [world.child]
     assert flags[0].since == date(2026, 10, 16)
     assert "15.10.2026" in flags[0].explanation

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntakeConfig(AppConfig):
+    name = "sikkerhedsnet.intake"
+    label = "intake"
+    verbose_name = _("Underretninger og visitation")
+
+    def ready(self) -> None:
+        from sikkerhedsnet.intake import access, rules  # noqa: F401  (registers scopes and rules)

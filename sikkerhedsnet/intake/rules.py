@@ -1,0 +1,134 @@
+"""The safety-net rules for notifications (DESIGN §4): nothing waits unseen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import TruncDate
+from django.utils.translation import gettext_lazy as _
+
+from sikkerhedsnet.intake.models import COPENHAGEN, Notification, PatternReview, Status
+from sikkerhedsnet.lib.dates import Moment, instant, local_day
+from sikkerhedsnet.people.models import Role
+from sikkerhedsnet.policy import get_policy
+from sikkerhedsnet.safetynet.registry import Rule, register
+
+NO_ID = Value(None, output_field=IntegerField())
+INTAKE = frozenset({Role.INTAKE})
+
+
+def _rows(notifications: QuerySet[Notification], *facts: str) -> QuerySet[Any, dict[str, Any]]:
+    return notifications.values("child_id", "reference", *facts).annotate(
+        unit_id=NO_ID, user_id=NO_ID, notification_id=F("pk")
+    )
+
+
+def _not_assessed(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    overdue = Notification.objects.filter(status=Status.RECEIVED, assessment_due_at__lt=instant(at))
+    return _rows(overdue, "received_at", "assessment_due_at").annotate(
+        since=TruncDate("assessment_due_at", tzinfo=COPENHAGEN)
+    )
+
+
+def _receipt_overdue(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    overdue = Notification.objects.filter(
+        receipt_due_on__lt=local_day(at), receipt_sent_at__isnull=True
+    )
+    return _rows(overdue, "receipt_due_on").annotate(since=F("receipt_due_on"))
+
+
+def _repeated_not_looked_at(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    policy = get_policy()
+    reviewed = PatternReview.objects.filter(
+        child_id=OuterRef("child_id"), reviewed_at__gte=OuterRef("received_at")
+    )
+    repeated = Notification.objects.filter(
+        Q(notifications_in_12_months__gte=policy.repeated_notifications_count)
+        | Q(notifiers_in_7_days__gte=policy.different_notifiers_count),
+        child__isnull=False,
+        received_at__lte=instant(at),
+    ).filter(~Exists(reviewed))
+    return _rows(repeated, "notifications_in_12_months", "notifiers_in_7_days").annotate(
+        since=TruncDate("received_at", tzinfo=COPENHAGEN)
+    )
+
+
+def _no_decision(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    days = get_policy().notification_decision_days
+    waiting = Notification.objects.exclude(status=Status.DECIDED).filter(
+        received_at__lt=instant(at) - timedelta(days=days)
+    )
+    return _rows(waiting, "received_at").annotate(
+        since=TruncDate("received_at", tzinfo=COPENHAGEN), decision_days=Value(days)
+    )
+
+
+def _local(row: dict[str, Any]) -> dict[str, Any]:
+    local = {
+        key: value.astimezone(COPENHAGEN).strftime("%d.%m.%Y kl. %H.%M")
+        for key, value in row.items()
+        if isinstance(value, datetime)
+    }
+    return {**row, **local}
+
+
+register(
+    Rule(
+        code="notification_not_assessed",
+        title=_("Underretning uden vurdering inden for 24 timer"),
+        explanation=_(
+            "Underretning %(reference)s blev modtaget %(received_at)s og skulle være vurderet "
+            "senest %(assessment_due_at)s."
+        ),
+        who_acts=_("Visitationen"),
+        find=_not_assessed,
+        decorate=_local,
+        audience_roles=INTAKE,
+    )
+)
+
+register(
+    Rule(
+        code="receipt_overdue",
+        title=_("Kvittering til underretteren mangler"),
+        explanation=_(
+            "Fagpersonen bag underretning %(reference)s skulle have haft en kvittering senest "
+            "%(receipt_due_on)s."
+        ),
+        who_acts=_("Visitationen"),
+        find=_receipt_overdue,
+        audience_roles=INTAKE,
+    )
+)
+
+register(
+    Rule(
+        code="repeated_concern_not_looked_at",
+        title=_("Gentagen bekymring, som ikke er set samlet"),
+        explanation=_(
+            "Med underretning %(reference)s har barnet %(notifications_in_12_months)s "
+            "underretninger på 12 måneder og %(notifiers_in_7_days)s forskellige underrettere "
+            "på 7 dage. Underretningerne er ikke vurderet samlet."
+        ),
+        who_acts=_("Visitationen"),
+        find=_repeated_not_looked_at,
+        audience_roles=INTAKE,
+    )
+)
+
+register(
+    Rule(
+        code="notification_without_decision",
+        title=_("Underretning uden afgørelse"),
+        explanation=_(
+            "Underretning %(reference)s blev modtaget %(received_at)s og har ikke fået en "
+            "afgørelse efter %(decision_days)s dage."
+        ),
+        who_acts=_("Visitationen"),
+        find=_no_decision,
+        decorate=_local,
+        audience_roles=INTAKE,
+    )
+)
