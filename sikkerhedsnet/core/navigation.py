@@ -34,6 +34,7 @@ MENU: list[MenuEntry] = [
     ),
     MenuEntry(_("Adgangslog"), "audit:access_log", frozenset({Role.DATA_PROTECTION})),
     MenuEntry(_("Import"), "imports:upload", frozenset({Role.ADMINISTRATOR})),
+    MenuEntry(_("Bekymringsguide"), "screening:guide_edit", frozenset({Role.ADMINISTRATOR})),
 ]
 
 

@@ -8,4 +8,5 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Trivselsvurderinger")
 
     def ready(self) -> None:
-        from sikkerhedsnet.screening import rules  # noqa: F401  (registers the safety-net rules)
+        # Importing registers the safety-net rules and the child-page section.
+        from sikkerhedsnet.screening import child_section, rules  # noqa: F401

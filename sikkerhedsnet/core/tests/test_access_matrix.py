@@ -35,6 +35,11 @@ ROUTES: dict[str, Callable[[World], str]] = {
     "screening_round": lambda w: f"/enheder/{w.unit.pk}/runde/",
     "screening_round_child": lambda w: f"/enheder/{w.unit.pk}/runde/{w.child.pk}/",
     "screening_overview": lambda w: f"/enheder/{w.unit.pk}/overblik/",
+    "adbb_new": lambda w: f"/boern/{w.child.pk}/adbb/",
+    "guide_assess": lambda w: f"/boern/{w.child.pk}/bekymringsguide/",
+    "consent": lambda w: f"/boern/{w.child.pk}/samtykke/",
+    "guide": lambda w: "/bekymringsguide/",
+    "guide_edit": lambda w: "/bekymringsguide/rediger/",
 }
 
 EVERYONE = {role: OK for role in Role.values}
@@ -44,6 +49,12 @@ ONLY_DPO = {role: OK if role == R.DATA_PROTECTION else NO for role in Role.value
 ONLY_ADMIN = {role: OK if role == R.ADMINISTRATOR else NO for role in Role.values}
 # Statistics users see a unit's aggregates (small counts suppressed), never its children.
 UNIT_STAFF_AND_STATISTICS = {**UNIT_STAFF_AND_ADMIN, R.MANAGEMENT: OK}
+
+NOBODY = {role: NO for role in Role.values}
+# The concern guide is read by every role that works with children.
+GUIDE_READERS = {
+    role: NO if role in (R.MANAGEMENT, R.DATA_PROTECTION) else OK for role in Role.values
+}
 
 EXPECTED: dict[str, dict[str, int]] = {
     "home": EVERYONE,
@@ -63,6 +74,13 @@ EXPECTED: dict[str, dict[str, int]] = {
     "screening_round": UNIT_STAFF,
     "screening_round_child": UNIT_STAFF,
     "screening_overview": UNIT_STAFF_AND_STATISTICS,
+    # The child is in a daycare: nobody there scores ADBB. Health visitors are tested in
+    # screening/tests/test_views_health.py.
+    "adbb_new": NOBODY,
+    "guide_assess": UNIT_STAFF,
+    "consent": UNIT_STAFF,
+    "guide": GUIDE_READERS,
+    "guide_edit": ONLY_ADMIN,
 }
 
 CASES = [(route, role) for route in ROUTES for role in Role.values]
@@ -89,6 +107,8 @@ def test_access_matrix(world: World, route: str, role: str) -> None:
         "screening_round",
         "screening_round_child",
         "screening_overview",
+        "guide_assess",
+        "consent",
     ],
 )
 def test_staff_of_another_unit_gets_404(world: World, route: str) -> None:
