@@ -307,12 +307,16 @@ class GuideUploadForm(HealthForm):
                 % {"line": error.lineno, "column": error.colno},
             )
             return cleaned
-        self.problems = guide_errors(document)
+        except RecursionError:  # thousands of nested brackets: not a guide, and not our crash
+            self.add_error("content", _("Teksten er ikke en guide: den er indlejret for dybt."))
+            return cleaned
+        try:
+            self.problems = guide_errors(document)
+        except RecursionError:
+            self.add_error("content", _("Teksten er ikke en guide: den er indlejret for dybt."))
+            return cleaned
         if self.problems:
-            self.add_error(
-                "content",
-                _("Guiden er ikke gemt. Ret fejlene herunder, og prøv igen."),
-            )
+            self.add_error("content", _("Guiden har fejl. Se listen over fejl øverst på siden."))
         cleaned["document"] = document
         return cleaned
 

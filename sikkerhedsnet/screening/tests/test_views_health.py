@@ -376,6 +376,12 @@ def test_invalid_json_names_the_line_and_keeps_the_text(world: World) -> None:
     assert not ConcernGuideVersion.objects.exists()
 
 
+def test_deeply_nested_json_is_refused_without_a_crash(world: World) -> None:
+    text = "[" * 100_000 + "]" * 100_000
+    page = admin(world).post("/bekymringsguide/rediger/", {"content": text, "based_on": ""})
+    assert "indlejret for dybt" in page.content.decode()
+
+
 def test_schema_errors_are_listed_with_their_paths(world: World) -> None:
     content = json.loads(_json())
     content["age_bands"][2]["areas"][0]["signs"][0]["level"] = 9
