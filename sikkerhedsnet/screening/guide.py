@@ -13,6 +13,7 @@ ticked herself, and she decides.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,8 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from sikkerhedsnet.people.access import role_is
 from sikkerhedsnet.people.models import Child, Role
 from sikkerhedsnet.screening.models import ConcernGuideVersion, Position
+
+logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA_DIR / "concern_guide.json"
@@ -421,19 +424,41 @@ class GuideInForce:
         return self.version.content if self.version is not None else default_content()
 
 
+# Stored versions, parsed once each (a row never changes; the upload time tells re-used ids
+# apart when a test database starts over).
+_PARSED: dict[tuple[int, str], Guide | None] = {}
+VERSIONS_TRIED = 10
+
+
+def _stored_guide(row: ConcernGuideVersion) -> Guide | None:
+    """The row's guide, validated on load; None (and an error in the log) if it is invalid."""
+    key = (row.pk, row.uploaded_at.isoformat())
+    if key not in _PARSED:
+        try:
+            _PARSED[key] = parse_guide(row.content)
+        except GuideInvalid as error:
+            # Validated on upload, so only a schema change after an upgrade gets here. Pages
+            # fall back to the previous version rather than fail for every professional.
+            logger.error("concern guide version %s is invalid and skipped: %s", row.pk, error)
+            _PARSED[key] = None
+    return _PARSED[key]
+
+
 def guide_in_force() -> GuideInForce:
-    newest = ConcernGuideVersion.objects.first()
-    if newest is None:
-        return GuideInForce(default_guide(), None)
-    # Uploaded versions were validated by the service that stored them.
-    return GuideInForce(_build(newest.content), newest)
+    """The newest valid uploaded version, or the shipped default when there is none."""
+    for row in ConcernGuideVersion.objects.select_related("uploaded_by")[:VERSIONS_TRIED]:
+        guide = _stored_guide(row)
+        if guide is not None:
+            return GuideInForce(guide, row)
+    return GuideInForce(default_guide(), None)
 
 
 def guide_by_version(version: str) -> Guide | None:
     """The guide an assessment was made with, to show its ticked signs in words."""
-    stored = ConcernGuideVersion.objects.filter(content__version=version).first()
-    if stored is not None:
-        return _build(stored.content)
+    for row in ConcernGuideVersion.objects.filter(content__version=version):
+        guide = _stored_guide(row)
+        if guide is not None:
+            return guide
     default = default_guide()
     return default if default.version == version else None
 

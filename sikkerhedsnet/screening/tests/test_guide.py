@@ -375,3 +375,17 @@ def test_parse_guide_builds_the_objects_in_the_guides_area_order() -> None:
     content["age_bands"][0]["areas"].reverse()
     band = parse_guide(content).age_bands[0]
     assert [area.code for area in band.areas] == ["development", "parental_care", "family"]
+
+
+def test_a_stored_version_that_no_longer_validates_is_skipped_not_fatal(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    admin = world.role_users[Role.ADMINISTRATOR]
+    good = guide_version_upload(actor=admin, content=_next("2027.1"), based_on=None)
+    broken = _next("2027.2")
+    del broken["levels"]
+    ConcernGuideVersion.objects.create(content=broken, uploaded_by=admin)  # bypasses the service
+    in_force = guide_in_force()
+    assert in_force.version == good and in_force.guide.version == "2027.1"
+    assert "is invalid and skipped" in caplog.text
+    assert guide_by_version("2027.2") is None
