@@ -10,7 +10,9 @@ Another area adds its file the same way, from its AppConfig.ready():
                                export_rows=..., count_labels={...}, label=_("Trivselsvurderinger")))
 
 Formats are kept in registration order, which is also the order files are imported in when
-several are given at once (units before children before screenings).
+several are given at once (units before children before screenings). A format whose rows refer to
+another file's (`requires=("children",)`) comes after it whatever the order of registration: the
+apps' ready() run in INSTALLED_APPS order, and an area listed before `imports` registers first.
 """
 
 from __future__ import annotations
@@ -96,6 +98,8 @@ class FileFormat(Generic[T]):
     # Items with the same key may appear once per file (a child twice would be ambiguous).
     unique_key: Callable[[T], str] | None = None
     unique_column: str | None = None
+    # Formats whose rows this one's refer to; they are imported first when given together.
+    requires: tuple[str, ...] = ()
 
     @property
     def file_name(self) -> str:
@@ -113,7 +117,18 @@ def register_format(file_format: FileFormat[Any]) -> FileFormat[Any]:
 
 
 def all_formats() -> list[FileFormat[Any]]:
-    return list(_FORMATS.values())
+    """Registration order, except that a format waits until the formats it requires are placed."""
+    ordered: dict[str, FileFormat[Any]] = {}
+    waiting = list(_FORMATS.values())
+    while waiting:
+        ready = next((f for f in waiting if _requirements_placed(f, ordered)), waiting[0])
+        ordered[ready.name] = ready  # waiting[0] only if requirements form a circle
+        waiting.remove(ready)
+    return list(ordered.values())
+
+
+def _requirements_placed(file_format: FileFormat[Any], placed: dict[str, Any]) -> bool:
+    return all(name in placed or name not in _FORMATS for name in file_format.requires)
 
 
 def get_format(name: str) -> FileFormat[Any] | None:
@@ -133,4 +148,4 @@ def format_for_header(header: Sequence[str]) -> FileFormat[Any] | None:
 
 def expected_headers() -> str:
     """The known headers, for the message about a header that matches none of them."""
-    return "; ".join(f"{f.file_name}: {','.join(f.columns)}" for f in _FORMATS.values())
+    return "; ".join(f"{f.file_name}: {','.join(f.columns)}" for f in all_formats())

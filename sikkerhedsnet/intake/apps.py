@@ -9,3 +9,6 @@ class IntakeConfig(AppConfig):
 
     def ready(self) -> None:
         from sikkerhedsnet.intake import access, rules  # noqa: F401  (registers scopes and rules)
+        from sikkerhedsnet.intake.imports import register_notifications_file
+
+        register_notifications_file()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import groupby
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -129,11 +131,34 @@ def repeated_concern_refresh(*, child_id: int) -> None:
     A child has a handful of notifications, so the counts are made here in Python; the rules
     and the queue then read the stored figures through plain indexed filters.
     """
-    rows = list(
-        Notification.objects.filter(child_id=child_id)
-        .order_by("received_at")
-        .only("pk", "received_at", "notifier_key")
-    )
+    repeated_concern_refresh_children(child_ids=[child_id])
+
+
+# Children per query when many are recounted at once (an import): SQLite's parameter limit.
+REFRESH_CHUNK = 5000
+
+
+def repeated_concern_refresh_children(*, child_ids: Iterable[int]) -> None:
+    """`repeated_concern_refresh` for many children with a query and an update per chunk."""
+    ids = sorted(set(child_ids))
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        rows = list(
+            Notification.objects.filter(child_id__in=ids[start : start + REFRESH_CHUNK])
+            .order_by("child_id", "received_at")
+            .only("pk", "child_id", "received_at", "notifier_key")
+        )
+        for _child_id, of_child in groupby(rows, key=lambda row: row.child_id):
+            repeated_concern_count(list(of_child))
+        Notification.objects.bulk_update(
+            rows, ["notifications_in_12_months", "notifiers_in_7_days"], batch_size=1000
+        )
+
+
+def repeated_concern_count(rows: Sequence[Notification]) -> None:
+    """Set the figures on one child's notifications (any order), each as of its own receipt.
+
+    Pure: the generator uses it on rows not yet saved, so the rule exists once.
+    """
     for row in rows:
         year_ago = add_months(row.received_at, -12)
         week_ago = row.received_at - timedelta(days=7)
@@ -143,4 +168,3 @@ def repeated_concern_refresh(*, child_id: int) -> None:
         row.notifiers_in_7_days = len(
             {o.notifier_key for o in rows if week_ago <= o.received_at <= row.received_at}
         )
-    Notification.objects.bulk_update(rows, ["notifications_in_12_months", "notifiers_in_7_days"])
