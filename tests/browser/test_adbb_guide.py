@@ -120,3 +120,23 @@ def test_daycare_leader_uses_the_concern_guide(new_tab: NewTab, town: Town) -> N
 
     tab.goto("/bekymringsguide/")
     tab.goto(f"/boern/{town.child.pk}/samtykke/")
+
+
+def test_administrator_edits_the_guide(new_tab: NewTab, town: Town) -> None:
+    f.staff(Role.ADMINISTRATOR, username="adam", first_name="Adam")
+    tab = new_tab()
+    tab.log_in("adam")
+    tab.click("header a[href='/bekymringsguide/rediger/']")
+    text = tab.page.input_value("#id_content")
+    assert '"version": "2026.1"' in text
+
+    tab.submit("main form button[type=submit]", {"#id_content": '{"version": "x", "levels": 3}'})
+    problems = tab.page.locator("main .alert-error li").all_inner_texts()
+    assert any(problem.startswith("niveauer: skal være en liste") for problem in problems)
+
+    tab.submit(
+        "main form button[type=submit]",
+        {"#id_content": text.replace('"version": "2026.1"', '"version": "2027.1"')},
+    )
+    assert "Den nye version af guiden er i kraft." in tab.page.locator("main").inner_text()
+    assert default_guide().version == "2026.1"  # the shipped file is untouched
