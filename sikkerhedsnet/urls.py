@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("sikkerhedsnet.imports.urls")),
     path("", include("sikkerhedsnet.safetynet.urls")),
     path("", include("sikkerhedsnet.screening.urls")),
+    path("", include("sikkerhedsnet.intake.urls")),
 ]

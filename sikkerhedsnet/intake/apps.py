@@ -8,7 +8,7 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Underretninger og visitation")
 
     def ready(self) -> None:
-        from sikkerhedsnet.intake import access, rules  # noqa: F401  (registers scopes and rules)
+        from sikkerhedsnet.intake import access, child_section, rules  # noqa: F401  (registers)
         from sikkerhedsnet.intake.imports import register_notifications_file
 
         register_notifications_file()
