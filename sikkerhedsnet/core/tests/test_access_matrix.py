@@ -40,6 +40,9 @@ ROUTES: dict[str, Callable[[World], str]] = {
     "consent": lambda w: f"/boern/{w.child.pk}/samtykke/",
     "guide": lambda w: "/bekymringsguide/",
     "guide_edit": lambda w: "/bekymringsguide/rediger/",
+    "notify_child": lambda w: f"/boern/{w.child.pk}/underret/",
+    "my_notifications": lambda w: "/underretninger/mine/",
+    "register_notification": lambda w: "/visitation/registrer/",
 }
 
 EVERYONE = {role: OK for role in Role.values}
@@ -49,6 +52,8 @@ ONLY_DPO = {role: OK if role == R.DATA_PROTECTION else NO for role in Role.value
 ONLY_ADMIN = {role: OK if role == R.ADMINISTRATOR else NO for role in Role.values}
 # Statistics users see a unit's aggregates (small counts suppressed), never its children.
 UNIT_STAFF_AND_STATISTICS = {**UNIT_STAFF_AND_ADMIN, R.MANAGEMENT: OK}
+
+ONLY_INTAKE = {role: OK if role == R.INTAKE else NO for role in Role.values}
 
 NOBODY = {role: NO for role in Role.values}
 # The concern guide is read by every role that works with children.
@@ -81,6 +86,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "consent": UNIT_STAFF,
     "guide": GUIDE_READERS,
     "guide_edit": ONLY_ADMIN,
+    # Staff who see the child notify from its page; intake and caseworkers receive, not notify.
+    "notify_child": UNIT_STAFF,
+    "my_notifications": EVERYONE,
+    "register_notification": ONLY_INTAKE,
 }
 
 CASES = [(route, role) for route in ROUTES for role in Role.values]
@@ -109,6 +118,7 @@ def test_access_matrix(world: World, route: str, role: str) -> None:
         "screening_overview",
         "guide_assess",
         "consent",
+        "notify_child",
     ],
 )
 def test_staff_of_another_unit_gets_404(world: World, route: str) -> None:
@@ -125,6 +135,19 @@ def test_anonymous_is_sent_to_login_or_refused(world: World, route: str) -> None
     else:
         assert response.status_code == 302
         assert response["Location"].startswith("/login/")
+
+
+# Routes open without login: a citizen notifies through the public form and sees the receipt.
+PUBLIC_ROUTES = ["/underretning/", "/underretning/kvittering/"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_ROUTES)
+def test_public_routes_answer_anonymous_and_every_role(world: World, path: str) -> None:
+    from django.test import Client
+
+    assert Client().get(path).status_code == OK
+    for role in Role.values:
+        assert client_for(world.role_users[role]).get(path).status_code == OK, role
 
 
 def test_a_closed_membership_ends_access(world: World) -> None:
