@@ -55,15 +55,18 @@ class IdAllocator:
         self._next: dict[type[Model], int] = {}
 
     def take(self, model: type[Model], count: int) -> range:
-        if model not in self._next:
-            highest = model._default_manager.aggregate(highest=Max("pk"))["highest"]
-            self._next[model] = (highest or 0) + 1
-        first = self._next[model]
+        first = self.one(model)
         self._next[model] = first + count
         return range(first, first + count)
 
     def one(self, model: type[Model]) -> int:
-        return self.take(model, 1)[0]
+        # Called once per generated row: keep it to a dictionary lookup.
+        pk = self._next.get(model)
+        if pk is None:
+            highest = model._default_manager.aggregate(highest=Max("pk"))["highest"]
+            pk = (highest or 0) + 1
+        self._next[model] = pk + 1
+        return pk
 
     @property
     def models(self) -> list[type[Model]]:
