@@ -9,6 +9,7 @@ save button posts the same form and the server redirects back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -111,7 +112,7 @@ def round_rows(
         enrolments = enrolments.filter(group=group)
     if child_id is not None:
         enrolments = enrolments.filter(child_id=child_id)
-    unique = list({e.child_id: e for e in reversed(list(enrolments))}.values())[::-1]
+    unique = _first_per_child(enrolments)
     ids = [e.child_id for e in unique]
     in_round = {"round_deadline": rnd.deadline, "child_id__in": ids}
     joints = {
@@ -132,7 +133,7 @@ def round_rows(
     }
     counts = dict(
         Rating.objects.filter(unit=unit, **in_round)
-        .values_list("child_id")
+        .values("child_id")
         .annotate(n=Count("id"))
         .values_list("child_id", "n")
     )
@@ -142,9 +143,7 @@ def round_rows(
         RoundRow(
             enrolment=e,
             age=e.child.age_on(day),
-            earlier=[s for s in history.get(e.child_id, []) if s.round_deadline != rnd.deadline][
-                :RECENT_POSITIONS
-            ],
+            earlier=_before(history.get(e.child_id, []), rnd),
             ratings=counts.get(e.child_id, 0),
             mine=mine.get(e.child_id),
             joint=_own(joints.get(e.child_id), unit),
@@ -152,6 +151,22 @@ def round_rows(
         )
         for e in unique
     ]
+
+
+def _before(positions: list[Screening], rnd: Round) -> list[Screening]:
+    """The last joint positions of earlier rounds; this round's is in the row's radios."""
+    return [s for s in positions if s.round_deadline != rnd.deadline][:RECENT_POSITIONS]
+
+
+def _first_per_child(enrolments: Iterable[Enrolment]) -> list[Enrolment]:
+    """One row per child, even if two enrolments in the unit overlap (two groups at once)."""
+    seen: set[int] = set()
+    unique = []
+    for enrolment in enrolments:
+        if enrolment.child_id not in seen:
+            seen.add(enrolment.child_id)
+            unique.append(enrolment)
+    return unique
 
 
 def _own(joint: Screening | None, unit: Unit) -> Screening | None:

@@ -324,3 +324,17 @@ def test_a_joint_position_from_another_unit_is_not_overwritten(world: World) -> 
     response = post(client, row_url(world), {"action": "joint", "joint": "green"})
     assert "en anden enhed har allerede givet barnet" in response.content.decode()
     assert Screening.objects.get().position == "red"
+
+
+def test_a_child_in_two_groups_at_once_has_one_row(world: World) -> None:
+    f.EnrolmentFactory.create(unit=world.unit, child=world.child, group="Mariehønen")
+    page = client_for(world.colleague).get(page_url(world)).content.decode()
+    assert page.count(f'<tr id="barn-{world.child.pk}"') == 1
+
+
+def test_the_unit_page_links_to_the_round_and_the_overview(world: World) -> None:
+    staff = client_for(world.colleague).get(f"/enheder/{world.unit.pk}/").content.decode()
+    assert page_url(world) in staff and f"/enheder/{world.unit.pk}/overblik/" in staff
+    admin = client_for(world.role_users[Role.ADMINISTRATOR]).get(f"/enheder/{world.unit.pk}/")
+    assert page_url(world) not in admin.content.decode()
+    assert f"/enheder/{world.unit.pk}/overblik/" in admin.content.decode()
