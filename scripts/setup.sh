@@ -25,6 +25,8 @@ if [ -z "$PYTHON" ] || ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info[:2]
 fi
 
 packages=(gettext)
+# WeasyPrint (letters as PDF) needs Pango from Debian; DejaVu has every Danish letter.
+packages+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 # Debian's own python3 has no ensurepip until python3-venv is installed; pyenv builds have it.
 "$PYTHON" -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 command -v npm >/dev/null || packages+=(nodejs npm)
