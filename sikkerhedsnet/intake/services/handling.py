@@ -1,0 +1,344 @@
+"""Handling a notification: the 24-hour assessment, the decision, addenda, the child, receipts.
+
+Two intake workers may have the same notification open. Every change carries the version the
+worker's page showed and is a compare-and-set on Notification.version: the second writer gets a
+NotificationConflict naming what is there now, and nothing of hers is saved over the first's.
+A queryset update sends no signal, so the history row that keeps every status change is written
+here, explicitly, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.intake.models import (
+    COPENHAGEN,
+    Addendum,
+    Decision,
+    DecisionKind,
+    Notification,
+    NotifierFeedback,
+    PatternReview,
+    Status,
+    UrgentAssessment,
+)
+from sikkerhedsnet.intake.services.receiving import repeated_concern_refresh
+from sikkerhedsnet.people.models import Child, User
+
+NO_ACTION_NEEDS_REASON = gettext_lazy(
+    "Skriv en begrundelse, når underretningen ikke skal føre til yderligere handling."
+)
+
+
+class NotificationConflict(Exception):
+    """A colleague changed the notification after the page showed `expected_version`."""
+
+    def __init__(self, current: Notification) -> None:
+        super().__init__(current.reference)
+        self.current = current
+
+
+class HandlingRefused(ValueError):
+    """The change does not fit the notification's state; the message is shown as it is."""
+
+
+def _now() -> datetime:
+    return timezone.now()
+
+
+def _fresh(notification_id: int) -> Notification:
+    return Notification.objects.select_related("child").get(pk=notification_id)
+
+
+def _compare_and_set(
+    *, actor: User, notification: Notification, expected_version: int, **changes: Any
+) -> Notification:
+    """Apply `changes` only if nobody has changed the notification since `expected_version`.
+
+    The filter on version makes the check and the write one statement, so two workers who both
+    read version 3 cannot both succeed. Returns the notification as it is after the change.
+    """
+    updated = Notification.objects.filter(pk=notification.pk, version=expected_version).update(
+        version=F("version") + 1, **changes
+    )
+    current = _fresh(notification.pk)
+    if not updated:
+        raise NotificationConflict(current)
+    Notification.history.bulk_history_create([current], update=True, default_user=actor)
+    return current
+
+
+def _check_version(notification: Notification, expected_version: int) -> Notification:
+    """The current row; a conflict before any rule is checked, so the message fits the race."""
+    current = _fresh(notification.pk)
+    if current.version != expected_version:
+        raise NotificationConflict(current)
+    return current
+
+
+def _bump(*, actor: User, notification: Notification) -> Notification:
+    """A change that cannot overwrite anything (an addendum) still tells others it happened."""
+    Notification.objects.filter(pk=notification.pk).update(version=F("version") + 1)
+    current = _fresh(notification.pk)
+    Notification.history.bulk_history_create([current], update=True, default_user=actor)
+    return current
+
+
+# The 24-hour assessment -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def urgent_assessment_record(
+    *,
+    actor: User,
+    notification: Notification,
+    expected_version: int,
+    danger_to_health_or_development: bool,
+    acute_help_needed: bool,
+    note: str,
+) -> UrgentAssessment:
+    current = _check_version(notification, expected_version)
+    if current.status != Status.RECEIVED:
+        raise HandlingRefused(_("Underretningen er allerede vurderet. Den kan ikke vurderes igen."))
+    current = _compare_and_set(
+        actor=actor,
+        notification=current,
+        expected_version=expected_version,
+        status=Status.ASSESSED,
+    )
+    assessment = UrgentAssessment.objects.create(
+        notification=current,
+        danger_to_health_or_development=danger_to_health_or_development,
+        acute_help_needed=acute_help_needed,
+        note=note,
+        assessed_by=actor,
+        assessed_at=_now(),
+    )
+    audit_event_record(
+        actor=actor,
+        event_type="notification.assessed",
+        subject=current,
+        extra={
+            "danger": danger_to_health_or_development,
+            "acute_help": acute_help_needed,
+            "within_deadline": assessment.assessed_at <= current.assessment_due_at,
+        },
+    )
+    return assessment
+
+
+# The decision -------------------------------------------------------------------------------------
+
+
+def decision_refusal(notification: Notification, kind: str, reason: str) -> str | None:
+    """Why this decision cannot be made now, or None. The form asks the same before posting."""
+    if notification.status == Status.RECEIVED:
+        return _("Underretningen skal vurderes, før der kan træffes en afgørelse.")
+    if notification.status == Status.DECIDED:
+        return _("Der er allerede truffet en afgørelse om underretningen.")
+    if kind == DecisionKind.NO_ACTION and not reason.strip():
+        return str(NO_ACTION_NEEDS_REASON)
+    if kind == DecisionKind.CHILD_ASSESSMENT and notification.child_id is None:
+        return _(
+            "En børnefaglig undersøgelse kræver, at barnet er fundet. Find barnet ud fra "
+            "CPR-nummeret først."
+        )
+    return None
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor: User,
+    notification: Notification,
+    expected_version: int,
+    kind: DecisionKind,
+    reason: str,
+) -> Decision:
+    """Decide; a full child assessment opens the child's case, aware from the day of receipt."""
+    current = _check_version(notification, expected_version)
+    refusal = decision_refusal(current, kind, reason)
+    if refusal:
+        raise HandlingRefused(refusal)
+    current = _compare_and_set(
+        actor=actor, notification=current, expected_version=expected_version, status=Status.DECIDED
+    )
+    decision = Decision.objects.create(
+        notification=current,
+        kind=kind,
+        reason=reason.strip(),
+        decided_by=actor,
+        decided_at=_now(),
+    )
+    audit_event_record(
+        actor=actor, event_type="notification.decided", subject=current, extra={"kind": kind}
+    )
+    if kind == DecisionKind.CHILD_ASSESSMENT and current.child is not None:
+        _case_open(actor=actor, notification=current, child=current.child, day=decision.decided_at)
+    return decision
+
+
+def _case_open(*, actor: User, notification: Notification, child: Child, day: datetime) -> Case:
+    case = Case.objects.create(
+        child=child,
+        opened_on=day.astimezone(COPENHAGEN).date(),
+        # The 4-month deadline runs from when the municipality became aware: the receipt.
+        became_aware_on=notification.received_at.astimezone(COPENHAGEN).date(),
+        source_notification=notification,
+    )
+    audit_event_record(
+        actor=actor,
+        event_type="case.opened",
+        subject=case,
+        extra={"notification": notification.reference},
+    )
+    return case
+
+
+# Addenda and the child ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def addendum_add(*, actor: User, notification: Notification, text: str) -> Addendum:
+    """Add to the notification; the original is never edited.
+
+    No expected version: an addendum overwrites nothing, so two can always both be added. It
+    does move the version on, so that a colleague assessing on the old text learns that there
+    is more to read before her assessment is saved.
+    """
+    addendum = Addendum.objects.create(notification=notification, text=text, added_by=actor)
+    current = _bump(actor=actor, notification=notification)
+    audit_event_record(
+        actor=actor,
+        event_type="notification.addendum_added",
+        subject=current,
+        extra={"addendum": addendum.pk},
+    )
+    return addendum
+
+
+@transaction.atomic
+def notification_match_child(
+    *, actor: User, notification: Notification, expected_version: int, child: Child
+) -> Notification:
+    """Name the child the notification is about (found by CPR) and recount repeated concern."""
+    current = _check_version(notification, expected_version)
+    if current.status == Status.DECIDED:
+        raise HandlingRefused(_("Underretningen er afgjort; barnet kan ikke længere ændres."))
+    previous_child_id = current.child_id
+    current = _compare_and_set(
+        actor=actor, notification=current, expected_version=expected_version, child=child
+    )
+    repeated_concern_refresh(child_id=child.pk)
+    if previous_child_id is not None and previous_child_id != child.pk:
+        repeated_concern_refresh(child_id=previous_child_id)
+    audit_event_record(
+        actor=actor,
+        event_type="notification.child_matched",
+        subject=current,
+        extra={"child": child.pk, "previous_child": previous_child_id},
+    )
+    current.refresh_from_db()
+    return current
+
+
+# Receipt and feedback to the professional notifier ------------------------------------------------
+
+
+@transaction.atomic
+def receipt_mark_sent(
+    *, actor: User, notification: Notification, expected_version: int
+) -> Notification:
+    current = _check_version(notification, expected_version)
+    if not current.gets_receipt:
+        raise HandlingRefused(
+            _("Kun fagpersoner, der har givet deres navn, får en kvittering for underretningen.")
+        )
+    if current.receipt_sent_at is not None:
+        raise HandlingRefused(_("Kvitteringen er allerede registreret som sendt."))
+    sent_at = _now()
+    current = _compare_and_set(
+        actor=actor,
+        notification=current,
+        expected_version=expected_version,
+        receipt_sent_at=sent_at,
+    )
+    sent_on = timezone.localdate(sent_at, COPENHAGEN)
+    on_time = current.receipt_due_on is not None and sent_on <= current.receipt_due_on
+    audit_event_record(
+        actor=actor,
+        event_type="notification.receipt_sent",
+        subject=current,
+        extra={"on_time": on_time},
+    )
+    return current
+
+
+def feedback_refusal(notification: Notification) -> str | None:
+    if not notification.gets_receipt:
+        return _("Kun fagpersoner, der har givet deres navn, får besked om udfaldet.")
+    if notification.status != Status.DECIDED:
+        return _("Underretteren kan først få besked, når der er truffet en afgørelse.")
+    if notification.feedback.exists():
+        return _("Underretteren har allerede fået besked om udfaldet.")
+    return None
+
+
+@transaction.atomic
+def notifier_feedback_record(
+    *, actor: User, notification: Notification, expected_version: int
+) -> NotifierFeedback:
+    """Record that the professional notifier was told the outcome (the decision's kind)."""
+    current = _check_version(notification, expected_version)
+    refusal = feedback_refusal(current)
+    if refusal:
+        raise HandlingRefused(refusal)
+    # Moving the version on makes two colleagues' clicks one letter, not two.
+    current = _compare_and_set(actor=actor, notification=current, expected_version=expected_version)
+    feedback = NotifierFeedback.objects.create(
+        notification=current,
+        outcome=current.decision.kind,
+        sent_at=_now(),
+        sent_by=actor,
+    )
+    audit_event_record(
+        actor=actor,
+        event_type="notification.feedback_sent",
+        subject=current,
+        extra={"outcome": feedback.outcome},
+    )
+    return feedback
+
+
+# Repeated concern -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def pattern_review_record(
+    *, actor: User, notification: Notification, expected_version: int, note: str
+) -> PatternReview:
+    """Intake has read the child's notifications together; the safety-net flag then goes."""
+    current = _check_version(notification, expected_version)
+    if current.child is None:
+        raise HandlingRefused(_("Find barnet, før underretningerne kan vurderes samlet."))
+    child = current.child
+    current = _compare_and_set(actor=actor, notification=current, expected_version=expected_version)
+    review = PatternReview.objects.create(
+        child=child, reviewed_at=_now(), reviewed_by=actor, note=note
+    )
+    audit_event_record(
+        actor=actor,
+        event_type="notification.pattern_reviewed",
+        subject=current,
+        extra={"child": child.pk, "review": review.pk},
+    )
+    return review

@@ -1,0 +1,106 @@
+"""Letters to a professional notifier, as PDF: the receipt and the word on the outcome.
+
+A letter says that the notification arrived and is being handled, or whether it led to an
+inquiry or a measure; never what intake assessed or why. The letterhead is the municipality's
+(settings SIKKERHEDSNET_MUNICIPALITY_NAME and SIKKERHEDSNET_LETTERHEAD_LINES), else a plain
+heading. Letters are in Danish whatever language the worker's screen is in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sikkerhedsnet.intake.models import DecisionKind, Notification
+from sikkerhedsnet.intake.selectors import local_text
+
+LETTER_LANGUAGE = "da"
+
+
+@dataclass(frozen=True)
+class Letter:
+    filename: str
+    html: str
+
+    def pdf(self) -> bytes:
+        return render_pdf(self.html)
+
+
+def render_pdf(html: str) -> bytes:
+    # Imported here: WeasyPrint loads Pango and fonts, which only letters need.
+    from weasyprint import HTML
+
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
+
+
+def letterhead() -> dict[str, object]:
+    return {
+        "municipality": getattr(settings, "SIKKERHEDSNET_MUNICIPALITY_NAME", ""),
+        "lines": list(getattr(settings, "SIKKERHEDSNET_LETTERHEAD_LINES", [])),
+    }
+
+
+def recipient_lines(notification: Notification) -> list[str]:
+    """Name, workplace and address of the notifier, as the letter's address block."""
+    user = notification.notifier_user
+    name = notification.notifier_name or (user.get_full_name() if user else "")
+    lines = [name, notification.notifier_organisation, notification.notifier_address]
+    if not notification.notifier_organisation and user is not None and user.job_title:
+        lines.insert(1, user.job_title)
+    return [line for line in lines if line]
+
+
+def child_named(notification: Notification) -> str:
+    """The child as the notifier knows it: her own words when the child is not yet found."""
+    if notification.child is not None:
+        return notification.child.full_name
+    return notification.child_name_given
+
+
+def _context(notification: Notification, today: date) -> dict[str, object]:
+    return {
+        **letterhead(),
+        "notification": notification,
+        "recipient": recipient_lines(notification),
+        "child_name": child_named(notification),
+        "received": local_text(notification.received_at),
+        "today": today.strftime("%d.%m.%Y"),
+    }
+
+
+def receipt_letter(notification: Notification, *, today: date | None = None) -> Letter:
+    with translation.override(LETTER_LANGUAGE):
+        html = render_to_string(
+            "intake/letter_receipt.html", _context(notification, today or timezone.localdate())
+        )
+    return Letter(filename=f"kvittering-{notification.reference}.pdf", html=html)
+
+
+def outcome_text(kind: str) -> str:
+    """Whether the notification led to an inquiry or a measure: what the law lets us say."""
+    if kind in (DecisionKind.SCREENING_INQUIRY, DecisionKind.CHILD_ASSESSMENT):
+        return _("Underretningen har givet anledning til, at kommunen undersøger barnets forhold.")
+    if kind in (DecisionKind.EARLY_ADVICE, DecisionKind.ACUTE_MEASURE):
+        return _("Underretningen har givet anledning til, at kommunen har iværksat en indsats.")
+    return _(
+        "Underretningen har ikke givet anledning til en undersøgelse eller en indsats. "
+        "Kommunen har vurderet de oplysninger, du gav."
+    )
+
+
+def feedback_letter(
+    notification: Notification, *, outcome: str, today: date | None = None
+) -> Letter:
+    with translation.override(LETTER_LANGUAGE):
+        context = {
+            **_context(notification, today or timezone.localdate()),
+            "outcome": outcome_text(outcome),
+        }
+        html = render_to_string("intake/letter_feedback.html", context)
+    return Letter(filename=f"besked-{notification.reference}.pdf", html=html)

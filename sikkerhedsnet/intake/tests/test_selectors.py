@@ -1,0 +1,125 @@
+from datetime import datetime, timedelta
+
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sikkerhedsnet.conftest import World
+from sikkerhedsnet.intake.models import DecisionKind, Notification, Status
+from sikkerhedsnet.intake.selectors import (
+    assessment_clock,
+    concern_flags,
+    decided_queue,
+    duration_text,
+    open_queue,
+    queue_rows,
+)
+from sikkerhedsnet.intake.services.handling import decision_record, urgent_assessment_record
+from sikkerhedsnet.intake.tests.factories import CPH, receive
+
+FRI = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
+
+
+def _assess(world: World, notification: Notification) -> Notification:
+    urgent_assessment_record(
+        actor=world.role_users["intake"],
+        notification=notification,
+        expected_version=notification.version,
+        danger_to_health_or_development=False,
+        acute_help_needed=False,
+        note="Ingen akut fare.",
+    )
+    notification.refresh_from_db()
+    return notification
+
+
+def test_the_clock_shows_time_left_rounded_down() -> None:
+    assert duration_text(timedelta(hours=13, minutes=20, seconds=59), round_up=False) == (
+        "13 t 20 min"
+    )
+    assert duration_text(timedelta(minutes=20), round_up=False) == "20 min"
+    assert duration_text(timedelta(days=2, hours=3, minutes=5), round_up=True) == (
+        "2 døgn 3 t 5 min"
+    )
+    assert duration_text(timedelta(seconds=1), round_up=True) == "1 min"
+    assert duration_text(timedelta(hours=47, minutes=59), round_up=True) == "47 t 59 min"
+
+
+def test_the_clock_at_its_edges(world: World) -> None:
+    notification = receive(child=None, at=FRI, name="Skolen")
+    due = notification.assessment_due_at
+    assert due == FRI + timedelta(hours=24)
+
+    at_receipt = assessment_clock(notification, FRI)
+    assert at_receipt.text == "24 t 0 min tilbage" and not at_receipt.overdue
+
+    exactly_due = assessment_clock(notification, due)
+    assert exactly_due.text == "0 min tilbage" and not exactly_due.overdue
+
+    one_minute_late = assessment_clock(notification, due + timedelta(minutes=1))
+    assert one_minute_late.text == "overskredet med 1 min" and one_minute_late.overdue
+
+    # Half a minute late is late: the overdue time rounds up, never down to nothing.
+    assert assessment_clock(notification, due + timedelta(seconds=30)).overdue
+    later = assessment_clock(notification, due + timedelta(hours=2, minutes=5))
+    assert later.text == "overskredet med 2 t 5 min"
+
+
+def test_the_clock_stops_at_the_assessment(world: World) -> None:
+    with time_machine.travel(FRI + timedelta(hours=3), tick=False):
+        notification = _assess(world, receive(child=None, at=FRI, name="Skolen"))
+    clock = assessment_clock(notification, FRI + timedelta(days=3))
+    assert clock.stopped and not clock.overdue and clock.text == "vurderet inden for fristen"
+
+    with time_machine.travel(FRI + timedelta(hours=26, minutes=5), tick=False):
+        late = _assess(world, receive(child=None, at=FRI, name="Politiet"))
+    clock = assessment_clock(late, FRI + timedelta(days=3))
+    assert clock.overdue and clock.text == "vurderet 2 t 5 min efter fristen"
+
+
+def test_the_queue_puts_the_first_due_first_then_the_assessed(world: World) -> None:
+    with time_machine.travel(FRI + timedelta(hours=5), tick=False):
+        older = receive(child=None, at=FRI - timedelta(hours=2), name="A")
+        newer = receive(child=None, at=FRI, name="B")
+        assessed = _assess(world, receive(child=None, at=FRI - timedelta(hours=10), name="C"))
+        assessed_later = _assess(world, receive(child=None, at=FRI - timedelta(hours=1), name="D"))
+        decided = _assess(world, receive(child=None, at=FRI - timedelta(hours=3), name="E"))
+        decision_record(
+            actor=world.role_users["intake"],
+            notification=decided,
+            expected_version=decided.version,
+            kind=DecisionKind.EARLY_ADVICE,
+            reason="",
+        )
+    assert list(open_queue()) == [older, newer, assessed, assessed_later]
+    assert list(decided_queue()) == [decided]
+
+
+def test_queue_rows_cost_one_query_per_page(world: World) -> None:
+    for hour in range(6):
+        receive(child=world.child, at=FRI + timedelta(hours=hour), name=f"N{hour}")
+    with CaptureQueriesContext(connection) as queries:
+        rows = queue_rows(list(open_queue()[:50]), FRI + timedelta(hours=30))
+        texts = [(row.notification.child.full_name, row.clock.text) for row in rows]  # type: ignore[union-attr]
+    assert len(texts) == 6
+    assert len(queries) == 1
+
+
+def test_repeated_concern_flags_from_the_stored_counts(world: World) -> None:
+    receive(child=world.child, at=FRI - timedelta(days=100), name="Skolen")
+    receive(child=world.child, at=FRI - timedelta(days=3), name="Tandplejen")
+    third = receive(child=world.child, at=FRI, name="Politiet")
+    assert concern_flags(third) == [
+        "3 underretninger på 12 måneder",
+        "2 forskellige underrettere på 7 dage",
+    ]
+    alone = receive(child=world.other_child, at=FRI, name="Skolen")
+    assert concern_flags(alone) == []
+
+
+def test_an_unmatched_notification_has_no_flags(world: World) -> None:
+    notification = receive(child=None, at=FRI, name="Skolen")
+    Notification.objects.filter(pk=notification.pk).update(notifications_in_12_months=5)
+    notification.refresh_from_db()
+    assert concern_flags(notification) == []
+    assert notification.status == Status.RECEIVED
