@@ -23,6 +23,7 @@ from sikkerhedsnet.people.models import Child, Unit
 from sikkerhedsnet.synth.context import NoProgress, ProgressSink, SynthContext
 from sikkerhedsnet.synth.enrolments import create_enrolments
 from sikkerhedsnet.synth.families import create_families
+from sikkerhedsnet.synth.notifications import create_notifications
 from sikkerhedsnet.synth.sizing import MunicipalityPlan
 from sikkerhedsnet.synth.staff import create_staff
 from sikkerhedsnet.synth.units import create_units
@@ -35,6 +36,7 @@ STEPS: list[tuple[str, Step]] = [
     ("staff", create_staff),
     ("families", create_families),
     ("enrolments", create_enrolments),
+    ("notifications", create_notifications),
 ]
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import groupby
+from typing import Protocol
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -154,10 +155,18 @@ def repeated_concern_refresh_children(*, child_ids: Iterable[int]) -> None:
         )
 
 
-def repeated_concern_count(rows: Sequence[Notification]) -> None:
+class ConcernRow(Protocol):
+    received_at: datetime
+    notifier_key: str
+    notifications_in_12_months: int
+    notifiers_in_7_days: int
+
+
+def repeated_concern_count(rows: Sequence[ConcernRow]) -> None:
     """Set the figures on one child's notifications (any order), each as of its own receipt.
 
-    Pure: the generator uses it on rows not yet saved, so the rule exists once.
+    Pure: the generator uses it on its own light rows before they are written, so the rule
+    exists once.
     """
     for row in rows:
         year_ago = add_months(row.received_at, -12)
