@@ -44,7 +44,7 @@ PUBLIC_TEXT_HINT = gettext_noop(
 )
 PROFESSIONAL_TEXT_HINT = gettext_noop(
     "Skriv, hvad du har set og hørt, hvornår, og hvad du eller enheden allerede har gjort. "
-    "Teksten kan ikke ændres, når du har sendt den; rettelser sendes som tilføjelser. "
+    "Teksten kan ikke ændres, når den er sendt. Rettelser kommer med som tilføjelser. "
     "Højst %(limit)s tegn."
 )
 REGISTER_TEXT_HINT = gettext_noop("Det, underretteren fortalte eller skrev. Højst %(limit)s tegn.")
@@ -78,7 +78,7 @@ class NotificationTextField(forms.CharField):
             "error_messages", {"required": gettext_lazy("Skriv, hvad du er bekymret for.")}
         )
         super().__init__(**kwargs)
-        self.widget.attrs.update({"rows": 10, "class": "form-input"})
+        self.widget.attrs.update({"rows": 10, "class": "form-input input-width-xl"})
 
     def to_python(self, value: Any) -> str:
         # Browsers send line breaks as CRLF; one line break is one character, as the writer sees.
@@ -98,7 +98,22 @@ class NotificationTextField(forms.CharField):
             )
 
 
-class ReceivingForm(DesignSystemForm):
+class _FieldsAdjusted(forms.Form):
+    """Calls `adjust_fields` once the fields exist and before DesignSystemForm styles them.
+
+    DesignSystemForm validates a bound form while styling it (to mark invalid fields), so a
+    field made optional by the submitted data must be changed before that, not after.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.adjust_fields()
+
+    def adjust_fields(self) -> None:
+        """Change fields by what was submitted."""
+
+
+class ReceivingForm(DesignSystemForm, _FieldsAdjusted):
     """Design-system styling; option groups are described on their fieldset."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -144,13 +159,10 @@ class ChildFields(forms.Form):
     child_cpr = CprField(
         required=False,
         label=gettext_lazy("Barnets CPR-nummer"),
-        help_text=gettext_lazy("DDMMÅÅ-XXXX. Skriv det, hvis du kender det."),
+        help_text=gettext_lazy("DDMMÅÅ-XXXX"),
     )
     child_name = forms.CharField(
-        required=False,
-        max_length=CHILD_NAME_MAX,
-        label=gettext_lazy("Barnets navn"),
-        help_text=gettext_lazy("Skal udfyldes, hvis du ikke kender CPR-nummeret."),
+        required=False, max_length=CHILD_NAME_MAX, label=gettext_lazy("Barnets navn")
     )
     child_address = forms.CharField(
         required=False,
@@ -214,10 +226,10 @@ class PublicNotificationForm(ChildFields, ReceivingForm):
         },
     )
     notifier_name = forms.CharField(
-        required=False,
         max_length=NAME_MAX,
         label=gettext_lazy("Dit navn"),
-        help_text=gettext_lazy("Skal udfyldes, hvis du ikke vil være anonym."),
+        help_text=gettext_lazy("Udfyldes ikke, hvis du vil være anonym."),
+        error_messages={"required": gettext_lazy("Skriv dit navn, eller vælg at være anonym.")},
     )
     notifier_phone = forms.CharField(
         required=False, max_length=PHONE_MAX, label=gettext_lazy("Dit telefonnummer")
@@ -230,6 +242,11 @@ class PublicNotificationForm(ChildFields, ReceivingForm):
         },
     )
 
+    def adjust_fields(self) -> None:
+        # The name is required unless she chooses to be anonymous.
+        if self.is_bound and self.data.get("anonymous") == "yes":
+            self.fields["notifier_name"].required = False
+
     @property
     def is_anonymous(self) -> bool:
         return self.cleaned_data.get("anonymous") == "yes"
@@ -237,8 +254,6 @@ class PublicNotificationForm(ChildFields, ReceivingForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         self._check_child()
-        if cleaned.get("anonymous") == "no" and not cleaned.get("notifier_name"):
-            self.add_error("notifier_name", _("Skriv dit navn, eller vælg at være anonym."))
         return cleaned
 
 

@@ -78,6 +78,8 @@ def test_the_public_form_needs_no_login(db: None) -> None:
     assert "Er barnet i akut fare, så ring 112." in page
     assert 'name="csrfmiddlewaretoken"' in page
     assert page.count('type="radio"') == 4 + 2
+    # Not anonymous is the starting choice, so the name shows as required, not "(valgfri)".
+    assert 'for="id_notifier_name">Dit navn</label>' in page
 
 
 def test_a_citizen_notifies_anonymously_and_sees_the_receipt(db: None) -> None:
