@@ -44,6 +44,11 @@ from sikkerhedsnet.screening.services.positions import (
 )
 
 
+def _positions() -> list[tuple[str, str]]:
+    """Green, yellow, red with their labels translated once per page, not once per radio."""
+    return [(value, str(label)) for value, label in Position.choices]
+
+
 def _staff_basis() -> str:
     return _("Børn i enheden, som du har adgang til")
 
@@ -239,7 +244,7 @@ def _page(
         "picker": picker,
         "group": group,
         "rows": rows,
-        "positions": Position.choices,
+        "positions": _positions(),
     }
     return render(request, "screening/round.html", context, status=status)
 
@@ -275,7 +280,7 @@ def _row(user: User, unit: Unit, child: Child, day: date) -> RoundRow:
 
 
 def _row_context(unit: Unit, row: RoundRow, group: str) -> dict[str, object]:
-    return {"unit": unit, "row": row, "group": group, "positions": Position.choices}
+    return {"unit": unit, "row": row, "group": group, "positions": _positions()}
 
 
 def _save(user: User, unit: Unit, child: Child, form: RowForm) -> RowNotice:
