@@ -1,6 +1,6 @@
 """A citizen notifies the municipality anonymously through the public form, without login, and
-sees the receipt number. Every page on the way (the form, its error state and the receipt) is
-checked by axe-core (conftest.Tab)."""
+sees the receipt number; a leader notifies from the child's page; intake registers a phone call.
+Every page on the way, error states included, is checked by axe-core (conftest.Tab)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from sikkerhedsnet.intake.models import Notification
+from sikkerhedsnet.people.models import Role
+from sikkerhedsnet.people.tests import factories as f
 from tests.browser.conftest import Tab
 from tests.town import Town
 
@@ -76,3 +78,29 @@ def test_a_leader_notifies_from_the_childs_page(new_tab: NewTab, town: Town) -> 
 
     tab.click("main a[href='/underretninger/mine/']")
     assert notification.reference in page.locator("main table").inner_text()
+
+
+def test_intake_registers_a_phone_call(new_tab: NewTab, town: Town) -> None:
+    f.staff(Role.INTAKE, username="vera", first_name="Vera")
+    tab = new_tab()
+    tab.log_in("vera")
+    tab.goto("/visitation/registrer/")
+    page = tab.page
+    assert page.locator("h1").inner_text() == "Registrér en underretning"
+
+    page.fill("#id_received_time", "23.59")
+    page.fill("#id_received_on", "31.12.2099")
+    tab.click(SUBMIT)  # in the future, and no text: the error state
+    assert "Tidspunktet ligger i fremtiden" in page.locator("main [role=alert]").inner_text()
+
+    page.fill("#id_received_on", "01.01.2026")
+    page.fill("#id_received_time", "09.00")
+    page.click("label[for='id_channel_0']")  # Telefon
+    page.fill("#id_child_cpr", town.child.cpr)
+    page.select_option("#id_source_kind", "citizen")
+    page.click("label[for='id_anonymous']")
+    page.fill("#id_text", "En nabo ringede: Emil græd længe i opgangen i aftes.")
+    tab.click(SUBMIT)
+    notification = Notification.objects.get()
+    assert notification.child == town.child and notification.is_anonymous
+    assert notification.reference in page.locator("main [role=status]").inner_text()
