@@ -7,6 +7,7 @@ document.addEventListener("DOMContentLoaded", function () {
 });
 
 function roundSaveFailed(event) {
+  // Any refused save (a lost connection, a child who just left the unit): the row says so.
   var target = event.detail && event.detail.target;
   var table = document.getElementById("round-table");
   if (target && table && target.classList.contains("round-status")) {
@@ -16,6 +17,17 @@ function roundSaveFailed(event) {
 
 document.addEventListener("htmx:responseError", roundSaveFailed);
 document.addEventListener("htmx:sendError", roundSaveFailed);
+
+// After the idle timeout a save is answered with the login page (the redirect is followed
+// inside the request); show a message in the row instead of a login form in a table cell.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var xhr = event.detail.xhr;
+  var table = document.getElementById("round-table");
+  if (table && xhr && xhr.responseURL && xhr.responseURL.indexOf("/login/") !== -1) {
+    event.detail.shouldSwap = false;
+    event.detail.target.textContent = table.getAttribute("data-logged-out");
+  }
+});
 
 // A save swaps only text into a row (its status cell, rating count and version). core/app.js
 // re-initialises every design-system component on the page after each swap, and with a save per
