@@ -32,6 +32,7 @@ MENU: list[MenuEntry] = [
         "people:unit_list",
         frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.ADMINISTRATOR}),
     ),
+    MenuEntry(_("Visitation"), "intake:queue", frozenset({Role.INTAKE})),
     MenuEntry(_("Adgangslog"), "audit:access_log", frozenset({Role.DATA_PROTECTION})),
     MenuEntry(_("Import"), "imports:upload", frozenset({Role.ADMINISTRATOR})),
     MenuEntry(_("Bekymringsguide"), "screening:guide_edit", frozenset({Role.ADMINISTRATOR})),

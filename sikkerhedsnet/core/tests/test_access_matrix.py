@@ -9,12 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.utils import timezone
 
 from sikkerhedsnet.conftest import World, client_for
+from sikkerhedsnet.intake.models import Notification
 from sikkerhedsnet.people.models import Role
 
 OK, NO = 200, 404
 R = Role
+
+
+def _notification(w: World) -> Notification:
+    """A professional's notification about the owner's child (one that gets a receipt)."""
+    from sikkerhedsnet.intake.tests.factories import receive
+
+    return receive(child=w.child, at=timezone.now(), user=w.colleague)
+
 
 # Routes whose answer depends on the role alone (the unit and child are the owner's).
 ROUTES: dict[str, Callable[[World], str]] = {
@@ -43,6 +53,9 @@ ROUTES: dict[str, Callable[[World], str]] = {
     "notify_child": lambda w: f"/boern/{w.child.pk}/underret/",
     "my_notifications": lambda w: "/underretninger/mine/",
     "register_notification": lambda w: "/visitation/registrer/",
+    "intake_queue": lambda w: "/visitation/",
+    "intake_notification": lambda w: f"/visitation/{_notification(w).pk}/",
+    "intake_receipt_pdf": lambda w: f"/visitation/{_notification(w).pk}/kvittering.pdf",
 }
 
 EVERYONE = {role: OK for role in Role.values}
@@ -90,6 +103,9 @@ EXPECTED: dict[str, dict[str, int]] = {
     "notify_child": UNIT_STAFF,
     "my_notifications": EVERYONE,
     "register_notification": ONLY_INTAKE,
+    "intake_queue": ONLY_INTAKE,
+    "intake_notification": ONLY_INTAKE,
+    "intake_receipt_pdf": ONLY_INTAKE,
 }
 
 CASES = [(route, role) for route in ROUTES for role in Role.values]
