@@ -315,8 +315,7 @@ def _save(user: User, unit: Unit, child: Child, form: RowForm) -> RowNotice:
     except JointPositionTakenElsewhere:
         notice.chosen = data["joint"]
         notice.error = _(
-            "Den fælles position er ikke gemt: en anden enhed har allerede givet barnet en "
-            "fælles position i denne runde."
+            "En anden enhed har allerede givet barnet en fælles position i denne runde."
         )
     return notice
 

@@ -322,7 +322,9 @@ def test_a_joint_position_from_another_unit_is_not_overwritten(world: World) -> 
     page = client.get(page_url(world)).content.decode()
     assert "En anden enhed har givet barnet en fælles position" in page
     response = post(client, row_url(world), {"action": "joint", "joint": "green"})
-    assert "en anden enhed har allerede givet barnet" in response.content.decode()
+    assert (
+        "Ikke gemt:</strong> En anden enhed har allerede givet barnet" in response.content.decode()
+    )
     assert Screening.objects.get().position == "red"
 
 
