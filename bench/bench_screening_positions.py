@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_screening_positions.py                 # 300 requests each
     .venv/bin/python bench/bench_screening_positions.py --requests 200 --json
+    .venv/bin/python bench/bench_screening_positions.py --database-url postgres://…/scratch
 
 Server time measured in-process with django.test.Client (middleware, view, queries, template;
 no network), on a fresh SQLite database in a temporary directory, after a warm-up. A save
@@ -31,10 +32,10 @@ TARGETS_MS = {"save_position": 30.0, "round_page": 100.0}
 POSITIONS = ("green", "yellow", "red")
 
 
-def setup(folder: str) -> None:
-    """Django on a SQLite file in `folder`; DATABASE_URL must be set before settings load."""
+def setup(database_url: str) -> None:
+    """Django on an empty database; DATABASE_URL must be set before the settings load."""
     sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"sqlite:///{Path(folder, 'bench.sqlite3')}"
+    os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikkerhedsnet.settings")
     import django
@@ -142,9 +143,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300, help="timed requests (>= 200)")
     parser.add_argument("--json", action="store_true", help="end with the result as JSON")
+    parser.add_argument(
+        "--database-url",
+        help="an empty scratch database (e.g. PostgreSQL); default: SQLite in a temporary folder",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="sikkerhedsnet-bench-screening-") as folder:
-        setup(folder)
+        setup(args.database_url or f"sqlite:///{Path(folder, 'bench.sqlite3')}")
         result = measure(args.requests)
     missed = 0
     for name, figures in result.items():
