@@ -148,8 +148,6 @@ def _page(
         "feedback": feedback,
         "history": _status_history(notification),
         "cases": list(notification.cases.all()),
-        "statuses": Status,
-        "kinds": DecisionKind,
     }
     return render(request, "intake/notification_detail.html", context, status=status)
 
