@@ -11,6 +11,7 @@ The requests go through Django's WSGI handler in this thread, inside the test's 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -28,7 +29,11 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from sikkerhedsnet.api import api
-from sikkerhedsnet.people.models import User
+from sikkerhedsnet.intake.models import Channel, Notification, SourceKind
+from sikkerhedsnet.intake.services.handling import urgent_assessment_record
+from sikkerhedsnet.intake.services.receiving import ChildGiven, Notifier, notification_receive
+from sikkerhedsnet.people.models import Role, User
+from sikkerhedsnet.people.tests import factories as f
 from tests.town import Town, build_town
 
 CHECKS = [
@@ -53,12 +58,47 @@ OPERATIONS = sorted(
     for path, item in api.get_openapi_schema()["paths"].items()
     for method in item
 )
-USERS = ["leader", "outsider", "dpo"]
+USERS = ["leader", "outsider", "dpo", "intake"]
 
 
 @pytest.fixture
 def town(db: None) -> Town:
     return build_town()
+
+
+@dataclass(frozen=True)
+class Intake:
+    """Intake's user, a notification waiting for assessment and one waiting for a decision."""
+
+    user: User
+    received: Notification
+    assessed: Notification
+
+
+@pytest.fixture
+def intake(town: Town) -> Intake:
+    user = f.staff(Role.INTAKE, username="ida", first_name="Ida")
+    received, assessed = (
+        notification_receive(
+            channel=Channel.PROFESSIONAL,
+            source_kind=SourceKind.DAYCARE,
+            text="Emil virker sulten og træt.",
+            notifier=Notifier(user=town.leader),
+            about=ChildGiven(child=town.child),
+            is_professional=True,
+        )
+        for _ in range(2)
+    )
+    urgent_assessment_record(
+        actor=user,
+        notification=assessed,
+        expected_version=assessed.version,
+        danger_to_health_or_development=False,
+        acute_help_needed=False,
+        note="Ingen akut fare.",
+    )
+    assessed.refresh_from_db()
+    return Intake(user=user, received=received, assessed=assessed)
 
 
 @pytest.fixture
@@ -79,18 +119,53 @@ def api_schema(wsgi_app: WSGIHandler, db: None) -> Any:
     return schemathesis.openapi.from_wsgi("/api/openapi.json", wsgi_app)
 
 
+# Writes with session login need Django's CSRF token, in a cookie and in the header.
+CSRF_TOKEN = "k" * 32
+CSRF_HEADERS = {"X-CSRFToken": CSRF_TOKEN}
+
+
 def session_cookie(user: User) -> dict[str, str]:
     client = Client()
     client.force_login(user)
-    return {"sessionid": client.cookies["sessionid"].value}
+    return {"sessionid": client.cookies["sessionid"].value, "csrftoken": CSRF_TOKEN}
 
 
-def known_cases(operation: Any, town: Town) -> list[Any]:
-    """Requests that hit real rows: ids of the leader's unit and child, the child's CPR."""
+def known_bodies(path: str, town: Town, intake: Intake) -> list[dict[str, Any]]:
+    """Bodies that get past validation, so the 200s and 201s are checked too."""
+    if path == "/api/notifications":
+        text = "Emil kommer ofte sulten i institutionen."
+        registration = {"channel": "phone", "source_kind": "police", "notifier_name": "Politiet"}
+        return [
+            {"child_id": town.child.pk, "text": text, "duty_ground": "need_of_support"},
+            {"text": text, "registration": {**registration, "child_cpr": town.child.cpr}},
+        ]
+    if path.endswith("/assessment"):
+        return [
+            {
+                "expected_version": intake.received.version,
+                "danger_to_health_or_development": False,
+                "acute_help_needed": False,
+                "note": "Ingen akut fare.",
+            }
+        ]
+    if path.endswith("/decision"):
+        return [{"expected_version": intake.assessed.version, "kind": "child_assessment"}]
+    return []
+
+
+def known_cases(operation: Any, town: Town, intake: Intake) -> list[Any]:
+    """Requests that hit real rows: ids of the leader's unit and child, the child's CPR, a
+    notification in the state each handling step needs, and bodies that validate."""
     names = {parameter.name for parameter in operation.iter_parameters()}
-    path_ids = {"unit_id": town.unit.pk, "child_id": town.child.pk}
+    path = operation.path
+    waiting = intake.assessed if path.endswith("/decision") else intake.received
+    path_ids = {"unit_id": town.unit.pk, "child_id": town.child.pk, "notification_id": waiting.pk}
     path_parameters = {name: value for name, value in path_ids.items() if name in names}
     cases = [operation.Case(path_parameters=path_parameters)]
+    cases += [
+        operation.Case(path_parameters=path_parameters, body=body)
+        for body in known_bodies(path, town, intake)
+    ]
     if "cpr" in names:
         cases.append(operation.Case(query={"cpr": town.child.cpr}))
         cases.append(operation.Case(query={"cpr": "311399-0000"}))  # not a date: a 400
@@ -109,27 +184,27 @@ def test_the_document_is_served(api_schema: Any) -> None:
 @pytest.mark.parametrize("who", USERS)
 @pytest.mark.parametrize(("path", "method"), OPERATIONS)
 def test_responses_match_the_document(
-    api_schema: Any, town: Town, who: str, path: str, method: str
+    api_schema: Any, town: Town, intake: Intake, who: str, path: str, method: str
 ) -> None:
-    user: User = getattr(town, who)
+    user: User = intake.user if who == "intake" else getattr(town, who)
     cookies = session_cookie(user)
     operation = api_schema[path][method]
 
-    for case in known_cases(operation, town):
-        case.call_and_validate(cookies=cookies, checks=CHECKS)
+    for case in known_cases(operation, town, intake):
+        case.call_and_validate(cookies=cookies, headers=CSRF_HEADERS, checks=CHECKS)
 
     @HYPOTHESIS
     @given(case=operation.as_strategy())
     def generated(case: Any) -> None:
-        case.call_and_validate(cookies=cookies, checks=CHECKS)
+        case.call_and_validate(cookies=cookies, headers=CSRF_HEADERS, checks=CHECKS)
 
     generated()
 
 
 @pytest.mark.parametrize(("path", "method"), OPERATIONS)
 def test_anonymous_responses_match_the_document(
-    api_schema: Any, town: Town, path: str, method: str
+    api_schema: Any, town: Town, intake: Intake, path: str, method: str
 ) -> None:
     operation = api_schema[path][method]
-    for case in known_cases(operation, town):
+    for case in known_cases(operation, town, intake):
         case.call_and_validate(checks=CHECKS)
