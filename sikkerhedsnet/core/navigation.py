@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from sikkerhedsnet.intake.views_receiving import NOTIFIER_ROLES
 from sikkerhedsnet.people.models import Role, User
+from sikkerhedsnet.screening.guide import GUIDE_READER_ROLES
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,16 @@ MENU: list[MenuEntry] = [
         frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.ADMINISTRATOR}),
     ),
     MenuEntry(_("Visitation"), "intake:queue", frozenset({Role.INTAKE})),
+    MenuEntry(
+        _("Mine underretninger"),
+        "intake:my_notifications",
+        frozenset(NOTIFIER_ROLES),
+    ),
+    MenuEntry(
+        _("Bekymringsguide"),
+        "screening:guide",
+        frozenset(GUIDE_READER_ROLES) - {Role.ADMINISTRATOR},  # she has the editor's entry
+    ),
     MenuEntry(_("Adgangslog"), "audit:access_log", frozenset({Role.DATA_PROTECTION})),
     MenuEntry(_("Import"), "imports:upload", frozenset({Role.ADMINISTRATOR})),
     MenuEntry(_("Bekymringsguide"), "screening:guide_edit", frozenset({Role.ADMINISTRATOR})),
