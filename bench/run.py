@@ -103,6 +103,8 @@ def bench_database(label: str, database: Any, args: argparse.Namespace) -> list[
                 result["seconds"] < SYNTH_TARGET_S if big and not args.quick else None,
             )
         )
+        steps = ", ".join(f"{name} {s:.1f}" for name, s in result["steps"].items())
+        figures.append(Figure(label, f"  by step (s), {children:,}", steps, "", None))
     console.log(f"{label}: {args.requests} requests per page on {args.large:,} children")
     pages = run_worker(database(f"c{args.large}"), "pages", "--requests", str(args.requests))
     for page, title in (("unit_page", "unit page"), ("child_page", "child page")):

@@ -36,6 +36,7 @@ def synth(children: int, seed: int) -> dict[str, Any]:
     from sikkerhedsnet.synth.pipeline import generate
 
     call_command("migrate", verbosity=0)
+    steps = time_steps()
     started = time.perf_counter()
     ctx = generate(children=children, seed=seed)
     seconds = time.perf_counter() - started
@@ -44,7 +45,25 @@ def synth(children: int, seed: int) -> dict[str, Any]:
         for rows in (ctx.units, ctx.staff, ctx.memberships, ctx.children, ctx.guardians)
         + (ctx.custodies, ctx.network, ctx.enrolments)
     )
-    return {"children": children, "seconds": seconds, "rows": rows}
+    return {"children": children, "seconds": seconds, "rows": rows, "steps": steps}
+
+
+def time_steps() -> dict[str, float]:
+    """Wrap each pipeline step to record its seconds (generation and insertion together)."""
+    from sikkerhedsnet.synth import pipeline
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, step: Callable[[Any], None]) -> Callable[[Any], None]:
+        def run(ctx: Any) -> None:
+            started = time.perf_counter()
+            step(ctx)
+            spent[name] = time.perf_counter() - started
+
+        return run
+
+    pipeline.STEPS[:] = [(name, timed(name, step)) for name, step in pipeline.STEPS]
+    return spent
 
 
 def summary(times: list[float]) -> dict[str, float]:
