@@ -9,7 +9,7 @@ save button posts the same form and the server redirects back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -76,12 +76,12 @@ class RowNotice:
 @dataclass
 class RoundRow:
     enrolment: Enrolment
-    age: int
-    earlier: list[Screening]  # joint positions of earlier rounds, newest first
     ratings: int  # the team's own ratings in this round
     mine: Rating | None
     joint: Screening | None  # this round's joint position, if this unit set it
     elsewhere: bool  # another unit set this round's joint position
+    age: int = 0
+    earlier: list[Screening] = field(default_factory=list)  # earlier rounds', newest first
     notice: RowNotice | None = None
     pending: dict[str, str] = field(default_factory=dict)  # choices shown again, not saved
 
@@ -108,21 +108,33 @@ class RoundRow:
         return self.joint.version if self.joint else None
 
 
-def round_rows(
-    *, user: User, unit: Unit, rnd: Round, day: date, group: str = "", child_id: int | None = None
-) -> list[RoundRow]:
-    """The rows of the round page in a fixed number of queries, by group and name."""
-    enrolments = unit_roster(user=user, unit=unit, day=day)
-    if group:
-        enrolments = enrolments.filter(group=group)
-    if child_id is not None:
-        enrolments = enrolments.filter(child_id=child_id)
-    unique = _first_per_child(enrolments)
-    ids = [e.child_id for e in unique]
-    in_round = {"round_deadline": rnd.deadline, "child_id__in": ids}
-    joints = {
-        s.child_id: s
-        for s in Screening.objects.filter(instrument=Instrument.TRAFFIC_LIGHT, **in_round)
+@dataclass
+class RoundState:
+    """This round's joint positions, the unit's rating counts and the user's own ratings."""
+
+    joints: dict[int, Screening]
+    counts: dict[int, int]
+    mine: dict[int, Rating]
+
+    def row(
+        self, enrolment: Enrolment, unit: Unit, *, age: int = 0, earlier: Sequence[Screening] = ()
+    ) -> RoundRow:
+        joint = self.joints.get(enrolment.child_id)
+        return RoundRow(
+            enrolment=enrolment,
+            ratings=self.counts.get(enrolment.child_id, 0),
+            mine=self.mine.get(enrolment.child_id),
+            joint=joint if joint is not None and joint.unit_id == unit.pk else None,
+            elsewhere=joint is not None and joint.unit_id != unit.pk,
+            age=age,
+            earlier=list(earlier),
+        )
+
+
+def round_state(*, user: User, unit: Unit, rnd: Round, child_ids: list[int]) -> RoundState:
+    in_round = {"round_deadline": rnd.deadline, "child_id__in": child_ids}
+    joints = (
+        Screening.objects.filter(instrument=Instrument.TRAFFIC_LIGHT, **in_round)
         .select_related("recorded_by")
         .only(
             "child_id",
@@ -135,24 +147,36 @@ def round_rows(
             "recorded_by__last_name",
             "recorded_by__username",
         )
-    }
-    counts = dict(
+    )
+    counts = (
         Rating.objects.filter(unit=unit, **in_round)
         .values("child_id")
         .annotate(n=Count("id"))
         .values_list("child_id", "n")
     )
-    mine = {r.child_id: r for r in Rating.objects.filter(rater=user, **in_round)}
+    return RoundState(
+        joints={s.child_id: s for s in joints},
+        counts=dict(counts),
+        mine={r.child_id: r for r in Rating.objects.filter(rater=user, **in_round)},
+    )
+
+
+def round_rows(
+    *, user: User, unit: Unit, rnd: Round, day: date, group: str = "", child_id: int | None = None
+) -> list[RoundRow]:
+    """The rows of the round page in a fixed number of queries, by group and name."""
+    enrolments = unit_roster(user=user, unit=unit, day=day)
+    if group:
+        enrolments = enrolments.filter(group=group)
+    if child_id is not None:
+        enrolments = enrolments.filter(child_id=child_id)
+    unique = _first_per_child(enrolments)
+    ids = [e.child_id for e in unique]
+    state = round_state(user=user, unit=unit, rnd=rnd, child_ids=ids)
     history = recent_positions(child_ids=ids, unit=unit, limit=RECENT_POSITIONS + 1)
     return [
-        RoundRow(
-            enrolment=e,
-            age=e.child.age_on(day),
-            earlier=_before(history.get(e.child_id, []), rnd),
-            ratings=counts.get(e.child_id, 0),
-            mine=mine.get(e.child_id),
-            joint=_own(joints.get(e.child_id), unit),
-            elsewhere=_other(joints.get(e.child_id), unit),
+        state.row(
+            e, unit, age=e.child.age_on(day), earlier=_before(history.get(e.child_id, []), rnd)
         )
         for e in unique
     ]
@@ -172,14 +196,6 @@ def _first_per_child(enrolments: Iterable[Enrolment]) -> list[Enrolment]:
             seen.add(enrolment.child_id)
             unique.append(enrolment)
     return unique
-
-
-def _own(joint: Screening | None, unit: Unit) -> Screening | None:
-    return joint if joint is not None and joint.unit_id == unit.pk else None
-
-
-def _other(joint: Screening | None, unit: Unit) -> bool:
-    return joint is not None and joint.unit_id != unit.pk
 
 
 def _groups(*, user: User, unit: Unit, day: date) -> list[str]:
@@ -265,7 +281,7 @@ def round_child(request: AuthedRequest, unit_id: int, child_id: int) -> HttpResp
         notice = RowNotice(error=form.first_error())
     group = str(form.cleaned_data.get("gruppe") or "")
     if request.htmx:
-        row = _row(request.user, unit, child, day)
+        row = _status_row(request.user, unit, child, day)
         row.notice = notice
         context = {**_row_context(unit, row, group), "oob": True}
         return render(request, "screening/_round_status.html", context)
@@ -273,10 +289,18 @@ def round_child(request: AuthedRequest, unit_id: int, child_id: int) -> HttpResp
 
 
 def _row(user: User, unit: Unit, child: Child, day: date) -> RoundRow:
+    """The child's whole row (GET)."""
     rows = round_rows(user=user, unit=unit, rnd=round_on(day), day=day, child_id=child.pk)
     if not rows:
         raise Http404
     return rows[0]
+
+
+def _status_row(user: User, unit: Unit, child: Child, day: date) -> RoundRow:
+    """What a save's answer needs: the row's state in this round, without its history."""
+    state = round_state(user=user, unit=unit, rnd=round_on(day), child_ids=[child.pk])
+    # Only the child is read from the enrolment here; the status cell shows nothing else of it.
+    return state.row(Enrolment(child=child, unit=unit), unit)
 
 
 def _row_context(unit: Unit, row: RoundRow, group: str) -> dict[str, object]:
