@@ -8,5 +8,5 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Trivselsvurderinger")
 
     def ready(self) -> None:
-        # Importing registers the safety-net rules and the child-page section.
-        from sikkerhedsnet.screening import child_section, rules  # noqa: F401
+        # Importing registers the safety-net rules, the child-page section and screenings.csv.
+        from sikkerhedsnet.screening import child_section, imports, rules  # noqa: F401
