@@ -92,6 +92,7 @@ class SynthContext:
     today: date
     plan: MunicipalityPlan
     progress: ProgressSink = field(default_factory=NoProgress)
+    history_years: int = 0  # years of screening history before `today` (set by generate())
     ids: IdAllocator = field(default_factory=IdAllocator)
     units: list[Unit] = field(default_factory=list)
     staff: list[User] = field(default_factory=list)

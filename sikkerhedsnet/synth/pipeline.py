@@ -24,6 +24,7 @@ from sikkerhedsnet.synth.context import NoProgress, ProgressSink, SynthContext
 from sikkerhedsnet.synth.enrolments import create_enrolments
 from sikkerhedsnet.synth.families import create_families
 from sikkerhedsnet.synth.notifications import create_notifications
+from sikkerhedsnet.synth.screenings import DEFAULT_HISTORY_YEARS, create_screenings
 from sikkerhedsnet.synth.sizing import MunicipalityPlan
 from sikkerhedsnet.synth.staff import create_staff
 from sikkerhedsnet.synth.units import create_units
@@ -36,6 +37,7 @@ STEPS: list[tuple[str, Step]] = [
     ("staff", create_staff),
     ("families", create_families),
     ("enrolments", create_enrolments),
+    ("screenings", create_screenings),
     ("notifications", create_notifications),
 ]
 
@@ -82,16 +84,21 @@ def generate(
     seed: int,
     today: date | None = None,
     progress: ProgressSink | None = None,
+    history_years: int = DEFAULT_HISTORY_YEARS,
 ) -> SynthContext:
-    """Make a municipality with `children` children aged 0-17, as it stands on `today`."""
+    """Make a municipality with `children` children aged 0-17, as it stands on `today`,
+    with `history_years` years of screenings before it."""
     if children < 1:
         raise ValueError("children must be at least 1")
+    if history_years < 0:
+        raise ValueError("history_years must not be negative")
     ctx = SynthContext(
         n_children=children,
         seed=seed,
         today=today or timezone.localdate(),
         plan=MunicipalityPlan.for_children(children),
         progress=progress or NoProgress(),
+        history_years=history_years,
     )
     with transaction.atomic(), _gc_paused():
         ensure_empty()

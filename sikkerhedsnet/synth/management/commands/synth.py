@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sikkerhedsnet.synth.pipeline import SynthRefused, generate
 from sikkerhedsnet.synth.progress import RichProgress, console_for
+from sikkerhedsnet.synth.screenings import DEFAULT_HISTORY_YEARS
 
 
 class Command(BaseCommand):
@@ -24,10 +25,18 @@ class Command(BaseCommand):
             default=None,
             help="Dagen kommunen dannes pr. (ÅÅÅÅ-MM-DD); standard er i dag.",
         )
+        parser.add_argument(
+            "--history-years",
+            type=int,
+            default=DEFAULT_HISTORY_YEARS,
+            help=f"År med trivselsvurderinger før dagen (standard {DEFAULT_HISTORY_YEARS}).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["children"] < 1:
             raise CommandError("Antallet af børn skal være mindst 1.")
+        if options["history_years"] < 0:
+            raise CommandError("Antallet af år med trivselsvurderinger kan ikke være negativt.")
         console = console_for(self.stdout, options["verbosity"])
         started = time.perf_counter()
         try:
@@ -37,6 +46,7 @@ class Command(BaseCommand):
                     seed=options["seed"],
                     today=options["today"],
                     progress=progress,
+                    history_years=options["history_years"],
                 )
         except SynthRefused as refusal:
             raise CommandError(str(refusal)) from refusal
