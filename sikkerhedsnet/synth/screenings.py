@@ -198,7 +198,7 @@ class ScreeningMaker:
         withdrawn = self.rng.random() < WITHDRAWN_INFANTS
         for months in ADBB_VISIT_MONTHS:
             spread = self.rng.randrange(ADBB_VISIT_SPREAD_DAYS)
-            day = add_months(child.birth_date, months) + timedelta(days=spread)
+            day = day_aged_months(child.birth_date, months) + timedelta(days=spread)
             if not self.window_start < day <= self.today or not health_visiting.on(day):
                 continue
             total = _weighted(self.rng, WITHDRAWN_TOTALS if withdrawn else USUAL_TOTALS)
@@ -230,6 +230,13 @@ class ScreeningMaker:
         if day not in self.deadlines:
             self.deadlines[day] = round_on(day).deadline
         return self.deadlines[day]
+
+
+def day_aged_months(birth: date, months: int) -> date:
+    """The first day a child born on `birth` is `months` months old (as `Child.age_in_months_on`
+    counts): born 31 July, it is two months old on 1 October, not on 30 September."""
+    day = add_months(birth, months)
+    return day if day.day == birth.day else day + timedelta(days=1)
 
 
 def _stationary() -> tuple[tuple[str, float], ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 from typing import Any
 
@@ -11,13 +11,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from sikkerhedsnet.people.models import Enrolment, current_on
+from sikkerhedsnet.people.models import Child, Enrolment, current_on
 from sikkerhedsnet.policy import get_policy
 from sikkerhedsnet.safetynet.registry import get_rule
 from sikkerhedsnet.screening.models import AdbbFollowUp, Instrument, Screening
 from sikkerhedsnet.screening.rounds import last_closed_round, round_on
 from sikkerhedsnet.synth.context import SynthContext
 from sikkerhedsnet.synth.pipeline import generate
+from sikkerhedsnet.synth.screenings import day_aged_months
 
 CHILDREN = 2000
 YEARS = 3
@@ -177,3 +178,12 @@ def test_the_command_takes_the_years_of_history(db: None) -> None:
     assert 2 <= len(deadlines) <= 3  # two closed rounds in a year, and perhaps the current one
     with pytest.raises(CommandError, match="negativt"):
         call_command("synth", "--children", "10", "--history-years", "-1")
+
+
+@pytest.mark.parametrize("months", [2, 4, 8])
+def test_a_visit_day_is_the_first_day_of_the_age_in_months(months: int) -> None:
+    for offset in range(366 * 2):  # every birth day of 2023-2024, month ends and 29 February
+        born = date(2023, 1, 1) + timedelta(days=offset)
+        day = day_aged_months(born, months)
+        assert Child(birth_date=born).age_in_months_on(day) == months
+        assert Child(birth_date=born).age_in_months_on(day - timedelta(days=1)) == months - 1
