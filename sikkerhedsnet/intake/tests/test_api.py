@@ -112,7 +112,7 @@ def test_writes_need_the_csrf_token_like_any_session_post(world: World, intake: 
     assert response.status_code == 403
 
 
-# A professional notifies ----------------------------------------------------------------------------
+# A professional notifies --------------------------------------------------------------------------
 
 
 def test_a_professional_notifies_about_a_child_in_her_unit(world: World) -> None:
@@ -211,7 +211,7 @@ def test_a_body_of_the_wrong_shape_is_a_documented_422(world: World) -> None:
     assert isinstance(response.json()["detail"], list)
 
 
-# Intake registers -------------------------------------------------------------------------------
+# Intake registers ---------------------------------------------------------------------------------
 
 
 def registration(**changes: Any) -> dict[str, Any]:
@@ -300,7 +300,7 @@ def test_the_queue_pages_by_50(world: World, intake: User) -> None:
     assert second["notifications"][0]["child_name"] == ""
 
 
-# Assessment and decision ------------------------------------------------------------------------
+# Assessment and decision --------------------------------------------------------------------------
 
 
 def test_intake_assesses_within_the_deadline(world: World, intake: User) -> None:
@@ -394,7 +394,7 @@ def test_a_decision_on_a_stale_version_is_a_409(world: World, intake: User) -> N
     assert notification.status == Status.ASSESSED
 
 
-# The document ------------------------------------------------------------------------------------
+# The document -------------------------------------------------------------------------------------
 
 
 def test_every_operation_documents_its_answers(world: World) -> None:
