@@ -80,23 +80,20 @@ class ValidationErrorOut(Schema):
     )
 
 
-CSRF_ERROR = {
-    403: ErrorOut,  # ninja's CSRF check on session-authenticated writes
-}
 WRITE_ERRORS: dict[int, type[Schema]] = {
     400: FormErrorOut,
     **STANDARD_ERRORS,
-    **CSRF_ERROR,
+    403: ErrorOut,  # ninja's CSRF check: a write with session login needs the CSRF token
     422: ValidationErrorOut,
 }
 
 
 def _form_error(form: forms.Form, field_names: dict[str, str] | None = None) -> Status:
+    """The form's errors under the API's field names (two form fields may be one here)."""
     names = field_names or {}
-    errors = {
-        names.get(field, field): [str(message) for message in messages]
-        for field, messages in form.errors.items()
-    }
+    errors: dict[str, list[str]] = {}
+    for field, messages in form.errors.items():
+        errors.setdefault(names.get(field, field), []).extend(str(m) for m in messages)
     return _refused(errors)
 
 
