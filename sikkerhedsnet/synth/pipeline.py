@@ -106,5 +106,5 @@ def generate(
         for _name, step in STEPS:
             step(ctx)
         reset_sequences(ctx.ids.models)
-    analyze(ctx.ids.models)
+    analyze()
     return ctx

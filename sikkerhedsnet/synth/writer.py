@@ -16,6 +16,7 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any, cast
 
+from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models import Model
@@ -142,11 +143,19 @@ def reset_sequences(models: Sequence[type[Model]]) -> None:
                 cursor.execute(sql)
 
 
-def analyze(models: Sequence[type[Model]]) -> None:
-    """Refresh PostgreSQL's planner statistics: a million new rows would otherwise be planned
-    with the statistics of empty tables until autovacuum comes round."""
-    if connection.vendor != "postgresql":
-        return
+def analyze() -> None:
+    """Give the query planner statistics for the new rows, as a bulk load should.
+
+    Without them PostgreSQL plans a million rows with the statistics of empty tables until
+    autovacuum comes round, and SQLite (which never gathers them by itself) picks a poor index
+    for the child page's screening history: 0.3 s instead of 20 ms at 150,000 children.
+    SQLite's analysis limit keeps its ANALYZE to a fraction of a second on approximate counts.
+    """
     with connection.cursor() as cursor:
-        for model in models:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit = 1000")
+            cursor.execute("ANALYZE")
+        elif connection.vendor == "postgresql":
+            for model in apps.get_models():
+                if model._meta.managed and not model._meta.proxy:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

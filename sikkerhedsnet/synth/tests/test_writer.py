@@ -40,3 +40,15 @@ def test_rows_read_back_as_written(db: None) -> None:
     assert (saved.child.birth_date, saved.child.is_replacement_cpr) == (date(2020, 3, 10), True)
     assert (saved.since, saved.until, saved.group) == (date(2021, 1, 1), None, "")
     assert Enrolment.objects.filter(unit__kind=UnitKind.DAYCARE, until__isnull=True).count() == 1
+
+
+def test_the_planner_gets_statistics_for_the_new_rows(town: SynthContext) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'people_enrolment'")
+        else:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'people_enrolment'")
+        (value,) = cursor.fetchone()
+    assert value > 0
