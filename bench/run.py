@@ -97,7 +97,7 @@ def bench_database(label: str, database: Any, args: argparse.Namespace) -> list[
         figures.append(
             Figure(
                 label,
-                f"synth {children:,} children ({result['rows']:,} rows)",
+                f"synth {children:,} children ({result['rows']:,} rows in all)",
                 f"{result['seconds']:.1f} s",
                 f"< {SYNTH_TARGET_S:.0f} s" if big and not args.quick else "",
                 result["seconds"] < SYNTH_TARGET_S if big and not args.quick else None,
