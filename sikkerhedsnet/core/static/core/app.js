@@ -4,8 +4,12 @@ document.addEventListener("DOMContentLoaded", function () {
     window.DKFDS.init();
   }
 });
-document.body.addEventListener("htmx:afterSwap", function () {
-  if (window.DKFDS) {
-    window.DKFDS.init();
+// DKFDS.init adds listeners to the whole document each time it runs, even with a scope, so
+// running it after every HTMX swap made each keystroke slower on a page with many saves.
+// Swapped content that holds components needing JavaScript asks for it with data-fds-init.
+document.body.addEventListener("htmx:afterSwap", function (event) {
+  var elt = event.detail && event.detail.elt;
+  if (window.DKFDS && elt && elt.querySelector && elt.querySelector("[data-fds-init]")) {
+    window.DKFDS.init({ scope: elt });
   }
 });

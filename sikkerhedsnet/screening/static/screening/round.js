@@ -28,16 +28,3 @@ document.addEventListener("htmx:beforeSwap", function (event) {
     event.detail.target.textContent = table.getAttribute("data-logged-out");
   }
 });
-
-// A save swaps only text into a row (its status cell, rating count and version). core/app.js
-// re-initialises every design-system component on the page after each swap, and with a save per
-// keystroke on a page of 25 children that made the page slower with every save; nothing swapped
-// into the table is such a component, so the event stops at the table.
-document.addEventListener("DOMContentLoaded", function () {
-  var table = document.getElementById("round-table");
-  if (table) {
-    table.addEventListener("htmx:afterSwap", function (event) {
-      event.stopPropagation();
-    });
-  }
-});
