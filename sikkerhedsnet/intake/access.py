@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.intake.models import Notification
 from sikkerhedsnet.people.access import ChildScope, register_child_scope
-from sikkerhedsnet.people.models import Role, User
+from sikkerhedsnet.people.models import Custody, Role, User
 
 INTAKE_ROLES = {Role.INTAKE}
 
@@ -47,4 +48,41 @@ def _notified_basis(user: User, child_id: int, day: date) -> str | None:
 
 register_child_scope(
     ChildScope(name="notified_children", children=_notified_children, basis=_notified_basis)
+)
+
+
+# Intake assesses a notified child in its household, with any siblings shown beside it, so it
+# also sees the siblings (children sharing a guardian) of the children it has notifications on.
+
+
+def _notified_guardians() -> QuerySet[Custody, Any]:
+    notified = Notification.objects.filter(child__isnull=False).values("child_id")
+    return Custody.objects.filter(child_id__in=notified).values("guardian_id")
+
+
+def _siblings_of_notified(user: User, day: date) -> Q | None:
+    if not can_handle_notifications(user):
+        return None
+    return Q(
+        pk__in=Custody.objects.filter(guardian_id__in=_notified_guardians()).values("child_id")
+    )
+
+
+def _sibling_basis(user: User, child_id: int, day: date) -> str | None:
+    guardians = Custody.objects.filter(child_id=child_id).values("guardian_id")
+    shares = Custody.objects.filter(
+        guardian_id__in=guardians,
+        child_id__in=Notification.objects.filter(child__isnull=False).values("child_id"),
+    )
+    if not shares.exists():
+        return None
+    return _("Søskende til et barn, som visitationen behandler en underretning om")
+
+
+register_child_scope(
+    ChildScope(
+        name="siblings_of_notified_children",
+        children=_siblings_of_notified,
+        basis=_sibling_basis,
+    )
 )

@@ -174,7 +174,7 @@ def test_opening_a_notification_logs_the_child(world: World, client: Client) -> 
     assert "underretning" in log.basis
 
 
-def test_siblings_intake_may_see_are_shown(world: World, client: Client) -> None:
+def test_siblings_in_the_household_are_shown(world: World, client: Client) -> None:
     from sikkerhedsnet.people.tests import factories as f
 
     guardian = world.child.custodies.get().guardian
@@ -186,7 +186,9 @@ def test_siblings_intake_may_see_are_shown(world: World, client: Client) -> None
     receive(child=sibling, at=FRI, user=world.colleague)
     page = client.get(url(notification)).content.decode()
     assert "Lillesøster" in page and sibling.cpr_masked in page
-    assert "Storebror" not in page  # not named in any notification: not intake's to see
+    assert "Storebror" in page  # the household is part of the assessment, notified or not
+    unrelated = f.ChildFactory.create(first_name="Nabobarn")
+    assert client.get(f"/boern/{unrelated.pk}/").status_code == 404
 
 
 def test_an_anonymous_notification(world: World, client: Client) -> None:
