@@ -54,9 +54,7 @@ def _earlier_work(intake: User, town: Town) -> Notification:
     return earlier
 
 
-def test_intake_assesses_and_decides_an_anonymous_notification(
-    new_tab: NewTab, town: Town
-) -> None:
+def test_intake_assesses_and_decides_an_anonymous_notification(new_tab: NewTab, town: Town) -> None:
     intake = f.staff(Role.INTAKE, username="ingrid", first_name="Ingrid")
     earlier = _earlier_work(intake, town)
     notification = _citizen_notifies(new_tab())
