@@ -29,6 +29,8 @@ class Policy:
     screening_round_deadlines: tuple[tuple[int, int], ...] = ((3, 1), (10, 15))
     screened_unit_kinds: tuple[str, ...] = ("daycare", "school")
     unit_plan_days: int = 14
+    unit_plan_review_weeks: int = 8
+    meeting_minutes_days: int = 7
     caseload_cap: int = 25
     support_follow_up_months: int = 3
     residential_follow_up_weeks: int = 6

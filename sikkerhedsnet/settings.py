@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "sikkerhedsnet.safetynet",
     "sikkerhedsnet.screening",
     "sikkerhedsnet.intake",
+    "sikkerhedsnet.collaboration",
     "sikkerhedsnet.cases",
     "sikkerhedsnet.imports",
     "sikkerhedsnet.synth",
