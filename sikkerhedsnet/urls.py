@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("sikkerhedsnet.safetynet.urls")),
     path("", include("sikkerhedsnet.screening.urls")),
     path("", include("sikkerhedsnet.intake.urls")),
+    path("", include("sikkerhedsnet.collaboration.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Filled in by the collaboration work in progress."""

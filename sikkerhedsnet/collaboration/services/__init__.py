@@ -1,0 +1,1 @@
+"""Writes of the collaboration area: dialogue meetings and unit plans, and meetings."""
