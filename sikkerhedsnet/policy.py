@@ -31,6 +31,9 @@ class Policy:
     unit_plan_days: int = 14
     unit_plan_review_weeks: int = 8
     meeting_minutes_days: int = 7
+    # A standing member may open the page of a child on her meeting's agenda in this window.
+    meeting_child_access_days_before: int = 30
+    meeting_child_access_days_after: int = 90
     caseload_cap: int = 25
     support_follow_up_months: int = 3
     residential_follow_up_weeks: int = 6
