@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("sikkerhedsnet.screening.urls")),
     path("", include("sikkerhedsnet.intake.urls")),
     path("", include("sikkerhedsnet.collaboration.urls")),
+    path("", include("sikkerhedsnet.casework.urls")),
 ]
