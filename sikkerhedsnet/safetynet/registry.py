@@ -19,8 +19,17 @@ from django.utils.functional import Promise
 from sikkerhedsnet.lib.dates import Moment
 
 # Every row a rule's query returns has these keys; facts come on top of them. A row may also
-# carry "notification_id" (or a later area's object id) for the link on the worklist.
+# carry "notification_id" (or a later area's object id, which the rule's `link` turns into a
+# link on the worklist).
 ROW_KEYS = ("child_id", "unit_id", "user_id", "since")
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where the worklist sends the person who must act on a row, and what the link says."""
+
+    url: str
+    label: str | Promise
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,11 @@ class Rule:
     # Roles that act on every row of this rule (e.g. the intake team on every notification);
     # otherwise a row reaches the staff of its unit and the user it names.
     audience_roles: frozenset[str] = frozenset()
+    # The page to act on a row (a plan, a meeting) beyond the child's page; None: none.
+    link: Callable[[dict[str, Any]], Link | None] | None = None
+
+    def link_for(self, row: dict[str, Any]) -> Link | None:
+        return self.link(row) if self.link else None
 
     def present(self, row: dict[str, Any]) -> dict[str, Any]:
         return self.decorate(row) if self.decorate else row

@@ -9,7 +9,7 @@ from django.db.models import Q
 from sikkerhedsnet.lib.dates import Moment, local_day
 from sikkerhedsnet.people.access import user_unit_ids, visible_children
 from sikkerhedsnet.people.models import Child, Unit, User
-from sikkerhedsnet.safetynet.registry import Rule, all_rules
+from sikkerhedsnet.safetynet.registry import Link, Rule, all_rules
 
 MAX_FLAGS_PER_RULE = 500
 
@@ -22,6 +22,7 @@ class Flag:
     since: date
     explanation: str
     notification_id: int | None = None
+    link: Link | None = None
 
 
 def rule_counts(*, at: Moment) -> dict[str, int]:
@@ -62,6 +63,7 @@ def _as_flags(rows: list[tuple[Rule, dict[str, Any]]]) -> list[Flag]:
             since=row["since"],
             explanation=rule.explain(row),
             notification_id=row.get("notification_id"),
+            link=rule.link_for(row),
         )
         for rule, row in rows
     ]
