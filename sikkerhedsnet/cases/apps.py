@@ -6,3 +6,7 @@ class CasesConfig(AppConfig):
     name = "sikkerhedsnet.cases"
     label = "cases"
     verbose_name = _("Sager")
+
+    def ready(self) -> None:
+        # Registers the child scope of caseworkers and faglige ledere.
+        from sikkerhedsnet.cases import access  # noqa: F401

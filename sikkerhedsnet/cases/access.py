@@ -1,0 +1,125 @@
+"""Who may see which case, and why: one place, like people/access.py for children.
+
+A rådgiver sees her own cases (and may edit them) and, read-only, the other cases of her team; a
+faglig leder sees and edits her team's cases. A team is a family-department unit; membership is
+through `Membership`. Intake does not see cases: DESIGN §7 gives intake the notifications, and
+intake's decision ends its part (it still sees the notification and the decision it made).
+Nobody else sees a case; a fagperson never does. Missing and forbidden are both 404, and every
+case shown is logged as a read of its child.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.people.access import ChildScope, register_child_scope, today
+from sikkerhedsnet.people.models import Membership, Role, Unit, UnitKind, User, current_on
+
+CASE_ROLES = {Role.CASEWORKER, Role.TEAM_LEADER}
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    case: Case
+    can_edit: bool  # the responsible caseworker, or the faglig leder of the case's team
+    basis: str  # why the user may see it, in plain words for the access log
+
+
+def team_ids(user: User, *, day: date | None = None) -> list[int]:
+    """The family-department teams `user` works in on `day`."""
+    return list(
+        Membership.objects.filter(
+            current_on(day or today()), user=user, unit__kind=UnitKind.FAMILY_DEPARTMENT
+        ).values_list("unit_id", flat=True)
+    )
+
+
+def led_teams(user: User, *, day: date | None = None) -> QuerySet[Unit]:
+    """The teams a faglig leder leads (none for anyone else)."""
+    if not _may_see_cases(user) or user.role != Role.TEAM_LEADER:
+        return Unit.objects.none()
+    return Unit.objects.filter(pk__in=team_ids(user, day=day))
+
+
+def _may_see_cases(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role in CASE_ROLES)
+
+
+def _visible_q(user: User, day: date) -> Q | None:
+    if not _may_see_cases(user):
+        return None
+    teams = team_ids(user, day=day)
+    if user.role == Role.TEAM_LEADER:
+        return Q(team_id__in=teams)
+    return Q(caseworker=user) | Q(team_id__in=teams)
+
+
+def visible_cases(user: User, *, day: date | None = None) -> QuerySet[Case]:
+    query = _visible_q(user, day or today())
+    if query is None:
+        return Case.objects.none()
+    return Case.objects.filter(query)
+
+
+def case_rights(user: User, case: Case, *, day: date | None = None) -> tuple[bool, str] | None:
+    """(can_edit, basis) for `user` on `case`, or None when she may not see it."""
+    if not _may_see_cases(user):
+        return None
+    in_team = case.team_id is not None and case.team_id in team_ids(user, day=day)
+    if user.role == Role.TEAM_LEADER:
+        return (True, _("faglig leder")) if in_team else None
+    if case.caseworker_id == user.pk:
+        return True, _("egen sag")
+    if in_team:
+        return False, _("sag i eget team")
+    return None
+
+
+def access_case(user: User, case_id: int, *, shown: str, channel: str = "web") -> CaseAccess:
+    """The case if `user` may see it, with her rights; the read is logged. 404 otherwise."""
+    from sikkerhedsnet.audit.services import access_log_record
+
+    case = (
+        Case.objects.select_related("child", "team", "caseworker").filter(pk=case_id).first()
+        if _may_see_cases(user)
+        else None
+    )
+    rights = case_rights(user, case) if case is not None else None
+    if case is None or rights is None:
+        raise Http404
+    can_edit, basis = rights
+    access_log_record(user=user, child=case.child, shown=shown, basis=basis, channel=channel)
+    return CaseAccess(case=case, can_edit=can_edit, basis=basis)
+
+
+# A caseworker opens the child page of the children in her visible cases ----------------------
+
+
+def _children_in_my_cases(user: User, day: date) -> Q | None:
+    query = _visible_q(user, day)
+    if query is None:
+        return None
+    return Q(pk__in=Case.objects.filter(query).values("child_id"))
+
+
+def _children_in_my_cases_basis(user: User, child_id: int, day: date) -> str | None:
+    for case in visible_cases(user, day=day).filter(child_id=child_id):
+        rights = case_rights(user, case, day=day)
+        if rights is not None:
+            return _("Barnet har en sag (%(basis)s)") % {"basis": rights[1]}
+    return None
+
+
+register_child_scope(
+    ChildScope(
+        name="children_in_my_cases",
+        children=_children_in_my_cases,
+        basis=_children_in_my_cases_basis,
+    )
+)

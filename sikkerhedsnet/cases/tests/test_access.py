@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import pytest
+from django.http import Http404
+
+from sikkerhedsnet.audit.models import AccessLog
+from sikkerhedsnet.cases.access import access_case, visible_cases
+from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.people.access import access_child, visible_children
+from sikkerhedsnet.people.models import Role
+from sikkerhedsnet.people.tests import factories as f
+
+
+@pytest.fixture
+def tw(db: None) -> TeamWorld:
+    return team_world()
+
+
+def test_the_responsible_caseworker_sees_and_edits_her_case(tw: TeamWorld) -> None:
+    access = access_case(tw.owner, tw.case.pk, shown="sag")
+    assert access.can_edit
+    assert access.basis == "egen sag"
+
+
+def test_a_colleague_in_the_team_sees_it_read_only(tw: TeamWorld) -> None:
+    access = access_case(tw.colleague, tw.case.pk, shown="sag")
+    assert not access.can_edit
+    assert access.basis == "sag i eget team"
+
+
+def test_the_faglig_leder_of_the_team_sees_and_edits_it(tw: TeamWorld) -> None:
+    access = access_case(tw.leader, tw.case.pk, shown="sag")
+    assert access.can_edit
+    assert access.basis == "faglig leder"
+
+
+@pytest.mark.parametrize("who", ["other_worker", "other_leader", "fagperson", "intake"])
+def test_anyone_else_gets_404(tw: TeamWorld, who: str) -> None:
+    with pytest.raises(Http404):
+        access_case(getattr(tw, who), tw.case.pk, shown="sag")
+
+
+def test_a_fagperson_gets_404_on_every_case(tw: TeamWorld) -> None:
+    for case in (tw.case, tw.other_case):
+        with pytest.raises(Http404):
+            access_case(tw.fagperson, case.pk, shown="sag")
+    assert not visible_cases(tw.fagperson).exists()
+
+
+@pytest.mark.parametrize("role", [r for r in Role.values if r not in ("caseworker", "team_leader")])
+def test_no_other_role_sees_a_case(tw: TeamWorld, role: str) -> None:
+    user = f.staff(role, tw.team)
+    with pytest.raises(Http404):
+        access_case(user, tw.case.pk, shown="sag")
+
+
+def test_missing_looks_like_forbidden(tw: TeamWorld) -> None:
+    with pytest.raises(Http404):
+        access_case(tw.leader, 999_999, shown="sag")
+
+
+def test_a_read_is_logged_for_the_child(tw: TeamWorld) -> None:
+    access_case(tw.colleague, tw.case.pk, shown="sagen")
+    row = AccessLog.objects.get()
+    assert (row.user, row.child, row.shown) == (tw.colleague, tw.child, "sagen")
+    assert row.basis == "sag i eget team"
+
+
+def test_a_refusal_is_not_logged(tw: TeamWorld) -> None:
+    with pytest.raises(Http404):
+        access_case(tw.other_worker, tw.case.pk, shown="sag")
+    assert not AccessLog.objects.exists()
+
+
+def test_visible_cases_per_role(tw: TeamWorld) -> None:
+    assert set(visible_cases(tw.owner)) == {tw.case}
+    assert set(visible_cases(tw.leader)) == {tw.case}
+    assert set(visible_cases(tw.other_leader)) == {tw.other_case}
+
+
+def test_a_caseworker_keeps_her_own_case_in_another_team(tw: TeamWorld) -> None:
+    tw.other_case.caseworker = tw.owner
+    tw.other_case.save()
+    assert access_case(tw.owner, tw.other_case.pk, shown="sag").can_edit
+    with pytest.raises(Http404):
+        access_case(tw.colleague, tw.other_case.pk, shown="sag")
+
+
+def test_a_caseworker_may_open_the_child_page_of_a_case_she_sees(tw: TeamWorld) -> None:
+    assert tw.child in visible_children(tw.colleague)
+    access = access_child(tw.colleague, tw.child.pk, shown="barn")
+    assert "sag" in access.basis
+    with pytest.raises(Http404):
+        access_child(tw.other_worker, tw.child.pk, shown="barn")
