@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from sikkerhedsnet.cases.models import Case, assessment_due_on
+from sikkerhedsnet.cases.services.opening import CaseRefused, case_open_by_leader, default_team
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team, team_world
+from sikkerhedsnet.people.tests import factories as f
+
+
+@pytest.fixture
+def tw(db: None) -> TeamWorld:
+    return team_world()
+
+
+@pytest.mark.parametrize(
+    ("aware", "due"),
+    [
+        (date(2026, 3, 1), date(2026, 7, 1)),
+        (date(2026, 10, 31), date(2027, 2, 28)),  # a shorter month: its last day
+        (date(2027, 10, 31), date(2028, 2, 29)),
+    ],
+)
+def test_the_assessment_is_due_four_months_after_the_municipality_knew(
+    aware: date, due: date
+) -> None:
+    assert assessment_due_on(aware) == due
+    assert Case(became_aware_on=aware).assessment_due_on == due
+
+
+def test_a_leader_opens_a_case_in_her_team(tw: TeamWorld) -> None:
+    child = f.ChildFactory.create()
+    with time_machine.travel(date(2026, 5, 4)):
+        case = case_open_by_leader(
+            actor=tw.leader,
+            child=child,
+            team=tw.team,
+            became_aware_on=date(2026, 5, 1),
+            today=date(2026, 5, 4),
+        )
+    assert (case.team, case.opened_on, case.caseworker) == (tw.team, date(2026, 5, 4), None)
+
+
+def test_a_leader_cannot_open_a_case_in_another_team(tw: TeamWorld) -> None:
+    with pytest.raises(CaseRefused):
+        case_open_by_leader(
+            actor=tw.leader,
+            child=f.ChildFactory.create(),
+            team=tw.other_team,
+            became_aware_on=date(2026, 5, 1),
+            today=date(2026, 5, 4),
+        )
+
+
+def test_a_radgiver_cannot_open_a_case(tw: TeamWorld) -> None:
+    with pytest.raises(CaseRefused):
+        case_open_by_leader(
+            actor=tw.owner,
+            child=f.ChildFactory.create(),
+            team=tw.team,
+            became_aware_on=date(2026, 5, 1),
+            today=date(2026, 5, 4),
+        )
+
+
+def test_a_second_open_case_in_the_team_is_refused(tw: TeamWorld) -> None:
+    with pytest.raises(CaseRefused):
+        case_open_by_leader(
+            actor=tw.leader,
+            child=tw.child,
+            team=tw.team,
+            became_aware_on=date(2026, 5, 1),
+            today=date(2026, 5, 4),
+        )
+
+
+def test_default_team_follows_the_child_earlier_case(tw: TeamWorld) -> None:
+    assert default_team(tw.child, date(2026, 5, 4)) == tw.team
+
+
+def test_default_team_is_the_district_team(db: None) -> None:
+    north, south = team("Nord"), team("Syd")
+    north.district, south.district = "Nord", "Syd"
+    north.save()
+    south.save()
+    school = f.UnitFactory.create(district="Syd")
+    child = f.EnrolmentFactory.create(unit=school).child
+    assert default_team(child, date(2026, 5, 4)) == south
+
+
+def test_default_team_else_the_least_loaded(db: None) -> None:
+    busy, quiet = team("Travl"), team("Stille")
+    CaseFactory.create(team=busy)
+    assert default_team(f.ChildFactory.create(), date(2026, 5, 4)) == quiet
