@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.cases.services.opening import case_open
 from sikkerhedsnet.intake.models import (
     COPENHAGEN,
     Addendum,
@@ -188,20 +189,15 @@ def decision_record(
 
 
 def _case_open(*, actor: User, notification: Notification, child: Child, day: datetime) -> Case:
-    case = Case.objects.create(
+    # The 4-month deadline runs from when the municipality became aware: the receipt. The case
+    # goes to a team at once (cases.services.opening.default_team), so it is never unseen.
+    return case_open(
+        actor=actor,
         child=child,
         opened_on=day.astimezone(COPENHAGEN).date(),
-        # The 4-month deadline runs from when the municipality became aware: the receipt.
         became_aware_on=notification.received_at.astimezone(COPENHAGEN).date(),
         source_notification=notification,
     )
-    audit_event_record(
-        actor=actor,
-        event_type="case.opened",
-        subject=case,
-        extra={"notification": notification.reference},
-    )
-    return case
 
 
 # Addenda and the child ----------------------------------------------------------------------------
