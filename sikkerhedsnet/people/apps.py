@@ -8,4 +8,5 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Børn, familier og enheder")
 
     def ready(self) -> None:
-        from sikkerhedsnet.people import access  # noqa: F401  (registers the child scopes)
+        # Importing registers the child scopes and the timeline section of the child page.
+        from sikkerhedsnet.people import access, timeline  # noqa: F401
