@@ -8,7 +8,8 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Underretninger og visitation")
 
     def ready(self) -> None:
-        from sikkerhedsnet.intake import access, child_section, rules  # noqa: F401  (registers)
+        import sikkerhedsnet.intake.escalation  # noqa: F401  (registers the escalation hook)
+        from sikkerhedsnet.intake import access, child_section, rules, timeline  # noqa: F401
         from sikkerhedsnet.intake.imports import register_notifications_file
 
         register_notifications_file()

@@ -8,5 +8,6 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Trivselsvurderinger")
 
     def ready(self) -> None:
-        # Importing registers the safety-net rules, the child-page section and screenings.csv.
-        from sikkerhedsnet.screening import child_section, imports, rules  # noqa: F401
+        # Importing registers the safety-net rules, the child-page section, the timeline entries
+        # and screenings.csv.
+        from sikkerhedsnet.screening import child_section, imports, rules, timeline  # noqa: F401
