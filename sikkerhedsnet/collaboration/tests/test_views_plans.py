@@ -343,3 +343,17 @@ def test_the_child_page_lists_meetings_and_plans_with_links(world: World, plan: 
     assert f"/boern/{world.child.pk}/dialogmoeder/ny/?position={red.pk}" in page
     assert f"/boern/{world.child.pk}/handleplaner/{plan.pk}/" in page
     assert "Dialogmøde 02.11.2026" in page
+
+
+def test_the_round_page_links_a_yellow_or_red_joint_position_to_a_dialogue_meeting(
+    world: World,
+) -> None:
+    yellow = ScreeningFactory.create(
+        child=world.child, unit=world.unit, screened_on=TODAY, position=Position.YELLOW
+    )
+    page = _text(client_for(world.colleague).get(f"/enheder/{world.unit.pk}/runde/"))
+    assert f"/boern/{world.child.pk}/dialogmoeder/ny/?position={yellow.pk}" in page
+    yellow.position = Position.GREEN
+    yellow.save()
+    page = _text(client_for(world.colleague).get(f"/enheder/{world.unit.pk}/runde/"))
+    assert "dialogmoeder/ny/" not in page
