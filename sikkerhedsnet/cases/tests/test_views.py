@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from sikkerhedsnet.audit.models import AccessLog
+from sikkerhedsnet.cases.models import Case, CaseAssignment, JournalEntry
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.conftest import client_for
+from sikkerhedsnet.people.tests import factories as f
+
+
+@pytest.fixture
+def tw(db: None) -> TeamWorld:
+    return team_world()
+
+
+def _detail(case: Case) -> str:
+    return reverse("cases:detail", args=[case.pk])
+
+
+# The access matrix, over the pages ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("owner", 200),
+        ("colleague", 200),
+        ("leader", 200),
+        ("other_worker", 404),
+        ("other_leader", 404),
+        ("fagperson", 404),
+        ("intake", 404),
+    ],
+)
+def test_it_requires_access_to_the_case_page(tw: TeamWorld, who: str, status: int) -> None:
+    response = client_for(getattr(tw, who)).get(_detail(tw.case))
+    assert response.status_code == status
+
+
+def test_an_anonymous_visitor_is_sent_to_login(tw: TeamWorld) -> None:
+    from django.test import Client
+
+    response = Client().get(_detail(tw.case))
+    assert response.status_code == 302
+
+
+def test_the_case_page_shows_the_case_and_logs_the_read(tw: TeamWorld) -> None:
+    response = client_for(tw.colleague).get(_detail(tw.case))
+    text = response.content.decode()
+    assert tw.child.cpr_masked in text
+    assert tw.child.cpr_formatted not in text
+    assert "kun læseadgang" in text
+    assert "Skriv i journalen" not in text
+    assert AccessLog.objects.filter(user=tw.colleague, child=tw.child).exists()
+
+
+def test_the_owner_may_write_in_the_journal(tw: TeamWorld) -> None:
+    url = reverse("cases:journal_add", args=[tw.case.pk])
+    response = client_for(tw.owner).post(
+        url,
+        {
+            "kind": "meeting",
+            "occurred_on": "01.03.2026",
+            "title": "Møde med familien",
+            "text": "Aftaler",
+        },
+    )
+    assert response.status_code == 302
+    assert JournalEntry.objects.get().title == "Møde med familien"
+
+
+@pytest.mark.parametrize("who", ["colleague", "other_worker", "fagperson"])
+def test_it_requires_edit_rights_to_write(tw: TeamWorld, who: str) -> None:
+    url = reverse("cases:journal_add", args=[tw.case.pk])
+    assert client_for(getattr(tw, who)).get(url).status_code == 404
+
+
+def test_bad_journal_input_is_a_danish_message(tw: TeamWorld) -> None:
+    url = reverse("cases:journal_add", args=[tw.case.pk])
+    response = client_for(tw.owner).post(
+        url, {"kind": "note", "occurred_on": "31.02.2026", "title": "", "text": "x"}
+    )
+    assert response.status_code == 422
+    assert "Skriv datoen som DD.MM.ÅÅÅÅ" in response.content.decode()
+    assert not JournalEntry.objects.exists()
+
+
+def test_a_correction_names_the_old_entry(tw: TeamWorld) -> None:
+    client = client_for(tw.owner)
+    url = reverse("cases:journal_add", args=[tw.case.pk])
+    client.post(url, {"kind": "note", "occurred_on": "01.03.2026", "title": "Notat", "text": "a"})
+    old = JournalEntry.objects.get()
+    client.post(
+        f"{url}?retter={old.pk}",
+        {
+            "kind": "note",
+            "occurred_on": "02.03.2026",
+            "title": "Rettelse",
+            "text": "b",
+            "retter": old.pk,
+        },
+    )
+    assert JournalEntry.objects.get(title="Rettelse").corrects == old
+
+
+# Caseloads -------------------------------------------------------------------------------
+
+
+def test_mine_sager_lists_her_cases_with_the_next_deadline(tw: TeamWorld) -> None:
+    response = client_for(tw.owner).get(reverse("cases:home"))
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert tw.child.full_name in text
+    assert tw.case.assessment_due_on.strftime("%d.%m.%Y") in text
+
+
+@pytest.mark.parametrize("who", ["fagperson", "intake"])
+def test_it_requires_a_case_role_for_the_caseload(tw: TeamWorld, who: str) -> None:
+    assert client_for(getattr(tw, who)).get(reverse("cases:home")).status_code == 404
+    assert client_for(getattr(tw, who)).get(reverse("cases:team")).status_code == 404
+
+
+def test_a_radgiver_has_no_team_page(tw: TeamWorld) -> None:
+    assert client_for(tw.owner).get(reverse("cases:team")).status_code == 404
+
+
+def test_the_team_page_shows_loads_over_the_cap_and_free_cases(tw: TeamWorld) -> None:
+    CaseFactory.create_batch(26, team=tw.team, caseworker=tw.colleague)
+    free = CaseFactory.create(team=tw.team)
+    CaseFactory.create(team=tw.other_team)
+    response = client_for(tw.leader).get(reverse("cases:team"))
+    text = response.content.decode()
+    assert "Over loftet" in text
+    assert reverse("cases:assign", args=[free.pk]) in text
+    assert tw.other_case.child.full_name not in text
+
+
+# Assignment and opening --------------------------------------------------------------------
+
+
+def test_the_leader_assigns_from_the_page(tw: TeamWorld) -> None:
+    free = CaseFactory.create(team=tw.team)
+    url = reverse("cases:assign", args=[free.pk])
+    client = client_for(tw.leader)
+    page = client.get(url).content.decode()
+    assert "1 af 25 sager" in page  # Rikke has the world's case
+    response = client.post(url, {"version": 1, "caseworker": tw.owner.pk})
+    assert response.status_code == 302
+    free.refresh_from_db()
+    assert free.caseworker == tw.owner
+
+
+def test_over_the_cap_is_refused_with_the_input_kept(tw: TeamWorld) -> None:
+    CaseFactory.create_batch(25, team=tw.team, caseworker=tw.colleague)
+    free = CaseFactory.create(team=tw.team)
+    response = client_for(tw.leader).post(
+        reverse("cases:assign", args=[free.pk]), {"version": 1, "caseworker": tw.colleague.pk}
+    )
+    assert response.status_code == 422
+    assert "loftet er 25" in response.content.decode()
+    assert not CaseAssignment.objects.filter(case=free).exists()
+
+
+def test_a_stale_version_is_a_conflict_not_an_overwrite(tw: TeamWorld) -> None:
+    response = client_for(tw.leader).post(
+        reverse("cases:assign", args=[tw.case.pk]),
+        {"version": 7, "caseworker": tw.colleague.pk, "reason": "Orlov"},
+    )
+    assert response.status_code == 409
+    text = response.content.decode()
+    assert "En kollega har ændret sagen" in text
+    assert "Orlov" in text
+    tw.case.refresh_from_db()
+    assert tw.case.caseworker == tw.owner
+
+
+@pytest.mark.parametrize("who", ["owner", "other_leader", "fagperson"])
+def test_it_requires_the_leader_to_reassign(tw: TeamWorld, who: str) -> None:
+    url = reverse("cases:assign", args=[tw.case.pk])
+    assert client_for(getattr(tw, who)).get(url).status_code == 404
+
+
+def test_the_leader_opens_a_case_by_cpr(tw: TeamWorld) -> None:
+    child = f.ChildFactory.create()
+    response = client_for(tw.leader).post(
+        reverse("cases:open"),
+        {"cpr": child.cpr, "team": tw.team.pk, "became_aware_on": "01.03.2026"},
+    )
+    assert response.status_code == 302
+    case = Case.objects.get(child=child)
+    assert (case.team, case.became_aware_on) == (tw.team, date(2026, 3, 1))
+
+
+def test_an_unknown_cpr_is_a_clear_message(tw: TeamWorld) -> None:
+    response = client_for(tw.leader).post(
+        reverse("cases:open"),
+        {"cpr": "010203-4444", "team": tw.team.pk, "became_aware_on": "01.03.2026"},
+    )
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize("who", ["owner", "fagperson", "intake"])
+def test_it_requires_a_leader_to_open(tw: TeamWorld, who: str) -> None:
+    assert client_for(getattr(tw, who)).get(reverse("cases:open")).status_code == 404
+
+
+def test_a_letter_is_made_and_downloaded(tw: TeamWorld) -> None:
+    mother = f.CustodyFactory.create(child=tw.child).guardian
+    client = client_for(tw.owner)
+    response = client.post(
+        reverse("cases:letter_add", args=[tw.case.pk]),
+        {
+            "template": "meeting",
+            "recipient": mother.pk,
+            "meeting_on": "20.04.2026",
+            "meeting_time": "09.30",
+            "place": "Rådhuset",
+        },
+    )
+    assert response.status_code == 302
+    entry = JournalEntry.objects.get()
+    pdf = client.get(reverse("cases:letter_pdf", args=[tw.case.pk, entry.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    outsider = client_for(tw.other_worker)
+    assert outsider.get(reverse("cases:letter_pdf", args=[tw.case.pk, entry.pk])).status_code == 404
+
+
+def test_a_meeting_letter_needs_a_time_and_place(tw: TeamWorld) -> None:
+    mother = f.CustodyFactory.create(child=tw.child).guardian
+    response = client_for(tw.owner).post(
+        reverse("cases:letter_add", args=[tw.case.pk]),
+        {"template": "meeting", "recipient": mother.pk, "meeting_time": "9"},
+    )
+    assert response.status_code == 422
+    assert "Skriv klokkeslættet som TT.MM" in response.content.decode()
