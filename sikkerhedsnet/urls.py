@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("sikkerhedsnet.screening.urls")),
     path("", include("sikkerhedsnet.intake.urls")),
     path("", include("sikkerhedsnet.collaboration.urls")),
+    path("", include("sikkerhedsnet.cases.urls")),
     path("", include("sikkerhedsnet.casework.urls")),
 ]
