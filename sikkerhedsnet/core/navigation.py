@@ -35,6 +35,7 @@ MENU: list[MenuEntry] = [
         frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.ADMINISTRATOR}),
     ),
     MenuEntry(_("Visitation"), "intake:queue", frozenset({Role.INTAKE})),
+    MenuEntry(_("Sager"), "cases:home", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     MenuEntry(
         _("Mine underretninger"),
         "intake:my_notifications",
