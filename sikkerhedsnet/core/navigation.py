@@ -46,6 +46,11 @@ MENU: list[MenuEntry] = [
         "screening:guide",
         frozenset(GUIDE_READER_ROLES) - {Role.ADMINISTRATOR},  # she has the editor's entry
     ),
+    MenuEntry(
+        _("Tværfaglige møder"),
+        "collaboration:meeting_list",
+        frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.PPR, Role.INTAKE, Role.ADMINISTRATOR}),
+    ),
     MenuEntry(_("Adgangslog"), "audit:access_log", frozenset({Role.DATA_PROTECTION})),
     MenuEntry(_("Import"), "imports:upload", frozenset({Role.ADMINISTRATOR})),
     MenuEntry(_("Bekymringsguide"), "screening:guide_edit", frozenset({Role.ADMINISTRATOR})),
