@@ -8,5 +8,5 @@ class CasesConfig(AppConfig):
     verbose_name = _("Sager")
 
     def ready(self) -> None:
-        # Registers the child scope of caseworkers and faglige ledere.
-        from sikkerhedsnet.cases import access  # noqa: F401
+        # Registers the child scope of caseworkers and faglige ledere, and the safety-net rules.
+        from sikkerhedsnet.cases import access, rules  # noqa: F401
