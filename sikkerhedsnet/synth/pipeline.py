@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.people.models import Child, Unit
+from sikkerhedsnet.synth.collaboration import create_collaboration
 from sikkerhedsnet.synth.context import NoProgress, ProgressSink, SynthContext
 from sikkerhedsnet.synth.enrolments import create_enrolments
 from sikkerhedsnet.synth.families import create_families
@@ -39,6 +40,7 @@ STEPS: list[tuple[str, Step]] = [
     ("enrolments", create_enrolments),
     ("screenings", create_screenings),
     ("notifications", create_notifications),
+    ("collaboration", create_collaboration),
 ]
 
 
