@@ -8,5 +8,6 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Sagsarbejde: undersøgelse, Signs of Safety og barnets plan")
 
     def ready(self) -> None:
-        # Importing registers the safety-net rules and the case-page section of this area.
-        from sikkerhedsnet.casework import rules, sections  # noqa: F401
+        # Importing registers the safety-net rules, the case-page section and what is due next
+        # on a case (replacing the cases area's plain assessment deadline) of this area.
+        from sikkerhedsnet.casework import case_deadlines, rules, sections  # noqa: F401

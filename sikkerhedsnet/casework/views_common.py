@@ -8,7 +8,7 @@ gets a 404 on a change, like every refusal in Sikkerhedsnet (core.auth.permissio
 from __future__ import annotations
 
 from django.http import Http404, QueryDict
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.cases.access import CaseAccess, access_case
@@ -29,11 +29,7 @@ def case_for(request: AuthedRequest, case_id: int, *, shown: str) -> CaseAccess:
 
 
 def case_url(case: Case) -> str:
-    """The case page (the cases area's), or the child's page until it exists."""
-    try:
-        return reverse("cases:case_detail", args=[case.pk])
-    except NoReverseMatch:
-        return reverse("people:child_detail", args=[case.child_id])
+    return reverse("cases:detail", args=[case.pk])
 
 
 def with_version(data: QueryDict, version: int) -> QueryDict:
