@@ -10,6 +10,7 @@ child, so it is never on a child's timeline.
 from __future__ import annotations
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -55,6 +56,7 @@ def dialogue_entries(
             kind=_("Dialogmøde"),
             title=_("Dialogmøde med forældrene, %(unit)s") % {"unit": meeting.unit.name},
             summary=_short(meeting.agreed),
+            url=reverse("collaboration:dialogue_detail", args=[child.pk, meeting.pk]),
         )
         for meeting in meetings
     ]
@@ -80,12 +82,14 @@ def plan_entries(
     )
     entries = []
     for plan in plans:
+        url = reverse("collaboration:plan_detail", args=[child.pk, plan.pk])
         entries.append(
             TimelineEntry(
                 when=plan.created_on,
                 kind=_("Handleplan"),
                 title=_("Handleplan oprettet, %(unit)s") % {"unit": plan.unit.name},
                 summary=_short(plan.goals),
+                url=url,
             )
         )
         if plan.ended_on is not None and plan.status in ENDED_TITLES:
@@ -95,6 +99,7 @@ def plan_entries(
                     kind=_("Handleplan"),
                     title=ENDED_TITLES[PlanStatus(plan.status)](),
                     summary=plan.unit.name,
+                    url=url,
                 )
             )
     return entries
@@ -116,6 +121,7 @@ def review_entries(
             kind=_("Evaluering af handleplan"),
             title=review.get_outcome_display(),
             summary=_short(review.note),
+            url=reverse("collaboration:plan_detail", args=[child.pk, review.plan_id]),
         )
         for review in reviews
     ]
@@ -151,4 +157,5 @@ def _agenda_entry(item: AgendaItem) -> TimelineEntry:
         kind=_("Tværfagligt møde"),
         title=item.meeting.series.name,
         summary=summary,
+        url=reverse("collaboration:meeting_detail", args=[item.meeting_id]),
     )

@@ -137,6 +137,14 @@ def test_unit_staff_see_it_all_newest_first(world: World, records: Records) -> N
     assert entries[0].summary == "Resultat: Henvises til PPR"
     assert entries[0].when == datetime(2026, 11, 12, 13, 0, tzinfo=CPH)
     assert entries[-1].summary == "Vi laver en handleplan sammen."
+    child, plan = world.child.pk, records.plan.pk
+    assert [entry.url for entry in entries] == [
+        f"/tvaerfaglige-moeder/{records.item.meeting_id}/",
+        f"/boern/{child}/handleplaner/{plan}/",
+        f"/boern/{child}/handleplaner/{plan}/",
+        f"/boern/{child}/handleplaner/{plan}/",
+        f"/boern/{child}/dialogmoeder/{records.dialogue.pk}/",
+    ]
 
 
 def test_an_outsider_sees_nothing(world: World, records: Records) -> None:
@@ -175,3 +183,10 @@ def test_the_child_page_shows_them(world: World, records: Records) -> None:
     page = client_for(world.colleague).get(f"/boern/{world.child.pk}/").content.decode()
     assert "12.11.2026 13:00" in page and "Lokalisering, Nord" in page
     assert "03.09.2026" in page and "Dialogmøde med forældrene, Solsikken" in page
+
+
+def test_every_link_opens_for_the_viewer_it_is_shown_to(world: World, records: Records) -> None:
+    for viewer in (world.colleague, records.psychologist):
+        client = client_for(viewer)
+        for entry in seen(viewer, world.child):
+            assert client.get(entry.url).status_code == 200, (viewer, entry.url)
