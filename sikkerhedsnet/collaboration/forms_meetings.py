@@ -128,6 +128,24 @@ class SeriesForm(DesignSystemForm):
         return None, value
 
 
+class MembersForm(DesignSystemForm):
+    standing_members = MemberField(
+        queryset=User.objects.none(),
+        label=gettext_lazy("Faste deltagere"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": gettext_lazy("Vælg mindst én fast deltager."),
+            "invalid_choice": INVALID_CHOICE,
+            "invalid_pk_value": INVALID_CHOICE,
+        },
+    )
+
+    def __init__(self, *args: Any, members: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["standing_members"].queryset = members  # type: ignore[attr-defined]
+        refresh_design_attrs(self)
+
+
 class ScheduleForm(DesignSystemForm):
     first_day = DanishDateField(
         label=gettext_lazy("Dato for det første møde"),

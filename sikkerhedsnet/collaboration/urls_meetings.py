@@ -8,6 +8,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(PREFIX, views.meeting_list, name="meeting_list"),
     path(f"{PREFIX}serier/ny/", views.series_create, name="series_create"),
     path(f"{PREFIX}serier/<int:series_id>/", views.series_detail, name="series_detail"),
+    path(
+        f"{PREFIX}serier/<int:series_id>/deltagere/",
+        views.series_members,
+        name="series_members",
+    ),
     path(f"{PREFIX}<int:meeting_id>/", views.meeting_detail, name="meeting_detail"),
     path(
         f"{PREFIX}<int:meeting_id>/punkter/<int:item_id>/referat/",

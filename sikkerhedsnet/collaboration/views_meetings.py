@@ -30,6 +30,7 @@ from sikkerhedsnet.collaboration.access import (
     may_create_series,
 )
 from sikkerhedsnet.collaboration.forms_meetings import (
+    MembersForm,
     MinutesForm,
     PutForwardForm,
     ScheduleForm,
@@ -43,6 +44,7 @@ from sikkerhedsnet.collaboration.services.meetings import (
     agenda_item_minutes_record,
     agenda_item_put_forward,
     meeting_series_create,
+    meeting_series_members_set,
     meetings_schedule,
 )
 from sikkerhedsnet.core.auth import AuthedRequest
@@ -134,6 +136,30 @@ def series_detail(request: AuthedRequest, series_id: int) -> HttpResponse:
         "form": form,
     }
     return render(request, "collaboration/meetings/series_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_members(request: AuthedRequest, series_id: int) -> HttpResponse:
+    access = access_series(request.user, series_id)
+    if not access.can_manage:
+        raise Http404
+    series = access.series
+    form = MembersForm(
+        request.POST if request.method == "POST" else None,
+        members=selectors.member_candidates(),
+        initial={"standing_members": list(series.standing_members.all())},
+    )
+    if form.is_valid():
+        meeting_series_members_set(
+            actor=request.user,
+            series=series,
+            standing_members=form.cleaned_data["standing_members"],
+        )
+        messages.success(request, _("De faste deltagere er gemt."))
+        return redirect("collaboration:series_detail", series.pk)
+    context = {"series": series, "form": form}
+    return render(request, "collaboration/meetings/series_members.html", context)
 
 
 # The meeting and its agenda ---------------------------------------------------------------------

@@ -358,3 +358,15 @@ def test_the_minutes_as_pdf(world: World, held: Meetings) -> None:
     assert AccessLog.objects.filter(
         user=world.owner, child=world.child, shown="Tværfagligt møde 10.11.2026, udskrift"
     ).exists()
+
+
+def test_the_leder_changes_the_standing_members(world: World, held: Meetings) -> None:
+    url = reverse("collaboration:series_members", args=[held.series.pk])
+    assert client_for(world.colleague).get(url).status_code == 404
+    assert client_for(held.ppr).get(url).status_code == 404
+    client = client_for(world.owner)
+    assert client.post(url, {"standing_members": []}).status_code == 200
+    response = client.post(url, {"standing_members": [world.owner.pk, held.non_member_ppr.pk]})
+    assert response.status_code == 302
+    assert set(held.series.standing_members.all()) == {world.owner, held.non_member_ppr}
+    assert client_for(held.ppr).get(_meeting_url(held.meeting)).status_code == 404
