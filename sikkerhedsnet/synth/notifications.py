@@ -20,7 +20,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from itertools import accumulate
@@ -30,7 +30,7 @@ from typing import Any, cast
 from django.db import connection
 from django.db.models import DateField, DateTimeField, Field, Model
 
-from sikkerhedsnet.cases.models import Case, CaseStatus
+from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
 from sikkerhedsnet.intake.models import (
     COPENHAGEN,
     Channel,
@@ -246,8 +246,18 @@ class CaseRow:
     opened_on: date
     became_aware_on: date
     source_notification_id: int
+    team_id: int | None
     caseworker_id: int | None
     status: str
+
+
+@dataclass(slots=True)
+class CaseAssignmentRow:
+    id: int
+    case_id: int
+    caseworker_id: int
+    since: datetime
+    assigned_by_id: int
 
 
 def create_notifications(ctx: SynthContext) -> None:
@@ -272,6 +282,7 @@ def create_notifications(ctx: SynthContext) -> None:
         (UrgentAssessment, maker.assessments),
         (Decision, maker.decisions),
         (Case, maker.cases),
+        (CaseAssignment, maker.assignments),
         (PatternReview, reviews),
     )
 
@@ -366,6 +377,10 @@ class NotificationMaker:
         self.assessments: list[AssessmentRow] = []
         self.decisions: list[DecisionRow] = []
         self.cases: list[CaseRow] = []
+        self.assignments: list[CaseAssignmentRow] = []
+        self.teams = _teams(ctx)
+        self.team_of_child: dict[int, int] = {}
+        self.open_load: dict[int, int] = defaultdict(int)
 
     # Who and when ---------------------------------------------------------------------------
 
@@ -632,17 +647,77 @@ class NotificationMaker:
             return
         self.open_case_since[child_id] = day
         still_open = (self.ctx.today - day).days < CASE_OPEN_DAYS
+        team_id = self._team_for(child_id)
+        caseworker_id = self._caseworker_for(team_id) if still_open else None
+        case_id = self.ctx.ids.one(Case)
         self.cases.append(
             CaseRow(
-                id=self.ctx.ids.one(Case),
+                id=case_id,
                 child_id=child_id,
                 opened_on=day,
                 became_aware_on=notification.received_at.astimezone(COPENHAGEN).date(),
                 source_notification_id=notification.id,
-                caseworker_id=self.rng.choice(self.caseworkers) if still_open else None,
+                team_id=team_id,
+                caseworker_id=caseworker_id,
                 status=(CaseStatus.OPEN if still_open else CaseStatus.CLOSED).value,
             )
         )
+        if caseworker_id is not None and team_id is not None:
+            self.open_load[caseworker_id] += 1
+            self.assignments.append(
+                CaseAssignmentRow(
+                    id=self.ctx.ids.one(CaseAssignment),
+                    case_id=case_id,
+                    caseworker_id=caseworker_id,
+                    since=datetime.combine(day, time(10), COPENHAGEN),
+                    assigned_by_id=self.teams[team_id].leader_id or caseworker_id,
+                )
+            )
+
+    def _team_for(self, child_id: int) -> int | None:
+        """One team follows a family: the child's earlier case's team, else a random team."""
+        if not self.teams:
+            return None
+        if child_id not in self.team_of_child:
+            self.team_of_child[child_id] = self.rng.choice(sorted(self.teams))
+        return self.team_of_child[child_id]
+
+    def _caseworker_for(self, team_id: int | None) -> int | None:
+        """Loads that fill up towards the cap, with a few over it and a few cases waiting.
+
+        The leader gives a new case to the rådgiver with the most cases still under the cap
+        (so loads gather near it); one in 25 goes to someone at random (which takes a few over
+        once the team is full), and one in 30 waits without a caseworker.
+        """
+        if team_id is None or not self.teams[team_id].caseworkers:
+            return None
+        if self.rng.random() < 1 / 30:
+            return None
+        workers = self.teams[team_id].caseworkers
+        cap = self.policy.caseload_cap
+        under = [w for w in workers if self.open_load[w] < cap]
+        if not under or self.rng.random() < 1 / 25:
+            return self.rng.choice(workers)
+        return max(under, key=lambda w: (self.open_load[w], -w))
+
+
+@dataclass
+class Team:
+    leader_id: int | None = None
+    caseworkers: list[int] = field(default_factory=list)
+
+
+def _teams(ctx: SynthContext) -> dict[int, Team]:
+    """The caseworker teams (family-department units with rådgivere) and their people."""
+    roles = {user.pk: user.role for user in ctx.staff}
+    teams: dict[int, Team] = defaultdict(Team)
+    for membership in sorted(ctx.memberships, key=lambda m: (m.unit_id, m.user_id)):
+        role = roles.get(membership.user_id)
+        if role == Role.CASEWORKER:
+            teams[membership.unit_id].caseworkers.append(membership.user_id)
+        elif role == Role.TEAM_LEADER:
+            teams[membership.unit_id].leader_id = membership.user_id
+    return {unit_id: team for unit_id, team in teams.items() if team.caseworkers}
 
 
 def _unit_staff(ctx: SynthContext) -> dict[int, list[int]]:
