@@ -8,7 +8,13 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!source || !target || !window.vegaEmbed) {
     return;
   }
-  var options = { ast: true, actions: false, renderer: "svg", defaultStyle: false };
+  var options = {
+    ast: true,
+    actions: false,
+    renderer: "svg",
+    defaultStyle: false,
+    tooltip: { disableDefaultStyle: true },
+  };
   window.vegaEmbed(target, JSON.parse(source.textContent), options).catch(function () {
     target.hidden = true;
   });
