@@ -15,13 +15,14 @@ from typing import Any
 
 from django.db.models import DateField, Exists, F, OuterRef, QuerySet
 from django.db.models.functions import TruncDate
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.collaboration.models import AgendaItem
 from sikkerhedsnet.lib.dates import COPENHAGEN, Moment, local_day
 from sikkerhedsnet.policy import get_policy
 from sikkerhedsnet.safetynet.hooks import escalation_sources
-from sikkerhedsnet.safetynet.registry import Rule, register
+from sikkerhedsnet.safetynet.registry import Link, Rule, register
 
 
 def _meeting_day() -> TruncDate:
@@ -57,6 +58,11 @@ def _decorate(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "since": due + timedelta(days=1), "minutes_due": due}
 
 
+def _meeting_link(row: dict[str, Any]) -> Link:
+    url = reverse("collaboration:meeting_detail", args=[row["meeting_pk"]])
+    return Link(url=url, label=_("Åbn mødet"))
+
+
 MEETING_MINUTES_MISSING = register(
     Rule(
         code="meeting_minutes_missing",
@@ -68,6 +74,7 @@ MEETING_MINUTES_MISSING = register(
         who_acts=_("Den fagperson, der satte barnet på, og lederen i enheden"),
         find=_minutes_missing,
         decorate=_decorate,
+        link=_meeting_link,
     )
 )
 

@@ -35,7 +35,8 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
 
     A row is hers when it is in one of her units, names her, or belongs to a rule her role
     acts on as a whole (the intake team and notifications). A row about a child nobody has
-    identified yet (a notification without CPR) reaches the rule's audience only.
+    identified (a notification without CPR, an anonymous consultation) reaches the rule's
+    audience and the user the row names only.
     """
     day = local_day(at)
     units = unit_ids if unit_ids is not None else user_unit_ids(user, day)
@@ -44,7 +45,12 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
     for rule in all_rules():
         audience = user.role in rule.audience_roles and unit_ids is None
         mine = Q() if audience else Q(unit_id__in=units) | Q(user_id=user.pk)
-        seen = Q(child_id__in=children) | (Q(child_id__isnull=True) if audience else Q(pk__in=[]))
+        # A row without a child (an anonymous consultation, a notification without CPR) reaches
+        # the rule's audience and the person it names, nobody else.
+        unnamed = (
+            Q(child_id__isnull=True) if audience else Q(child_id__isnull=True, user_id=user.pk)
+        )
+        seen = Q(child_id__in=children) | unnamed
         found = rule.find(at).filter(mine).filter(seen)
         rows += [(rule, rule.present(row)) for row in found[:MAX_FLAGS_PER_RULE]]
     return _as_flags(rows)

@@ -76,6 +76,21 @@ def test_the_worklist_of_the_unit_shows_the_named_item(world: World) -> None:
     assert RULE not in [flag.rule.code for flag in outsider]
 
 
+def test_an_anonymous_item_reaches_the_one_who_put_it_forward_only(world: World) -> None:
+    m = build_meetings(world, at(2026, 11, 2))
+    put(m.meeting, None, world.colleague, world, anonymous="Dreng, 4 år")
+    with time_machine.travel(at(2026, 11, 10, 8), tick=False):
+        [flag] = [
+            flag
+            for flag in flags_for_user(user=world.colleague, at=date(2026, 11, 10))
+            if flag.rule.code == RULE
+        ]
+        owner = flags_for_user(user=world.owner, at=date(2026, 11, 10))
+    assert flag.child is None
+    assert flag.link is not None and flag.link.url == f"/tvaerfaglige-moeder/{m.meeting.pk}/"
+    assert RULE not in [flag.rule.code for flag in owner]
+
+
 # Escalation: "yellow or red two rounds in a row" is quiet once the child went further --------
 
 REPEATED = "repeated_concern_not_escalated"
