@@ -460,6 +460,9 @@ class CollaborationMaker:
             sex = "Pige" if child.sex == "female" else "Dreng"
             child_id, description = None, f"{sex}, {age} år"
         put_forward_at = starts_at - timedelta(days=rng.randint(3, 20), hours=3)
+        # Not before the concern that brought the child forward.
+        earliest = candidate.ready_on - timedelta(days=READY_DAYS - 1)
+        put_forward_at = max(put_forward_at, datetime.combine(earliest, time(10), COPENHAGEN))
         minutes: tuple[Any, ...] = ("", None, None, "", None)
         if starts_at < self.now and rng.random() < MINUTES_WRITTEN:
             minutes = self.minutes(schedule, starts_at, child_id, notifications)
