@@ -1,9 +1,8 @@
 """The safety-net rules for cases (DESIGN §4): no caseworker drowning, no case without one.
 
-Both are acted on by the faglig leder. A case without a caseworker names its child, so it
-reaches the faglige ledere who see that child (their team's cases). A caseworker over the cap
-names no child; the worklist gives such rows to the rule's audience, so every faglig leder sees
-them, with the team named.
+Both are acted on by the faglig leder of the team (each row carries the team as its unit, and
+the rules' audience acts on its own units only). A caseworker over the cap names no child and
+does not reach the caseworker herself: she is named in the facts; deciding is her leader's.
 """
 
 from __future__ import annotations
@@ -48,7 +47,7 @@ def _over_cap(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .filter(open_cases__gt=cap)
         .annotate(
             child_id=NO_ID,
-            user_id=F("caseworker_id"),
+            user_id=NO_ID,  # she is named in the facts; her faglig leder acts
             unit_id=Subquery(team.values("unit_id")[:1]),
             team_name=Subquery(team.values("unit__name")[:1]),
             caseworker_name=Concat("caseworker__first_name", Value(" "), "caseworker__last_name"),
@@ -67,7 +66,7 @@ def _without_caseworker(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .filter(caseworker__isnull=True)
         .values("child_id", "opened_on")
         .annotate(
-            unit_id=NO_ID,
+            unit_id=F("team_id"),
             user_id=NO_ID,
             case_id=F("pk"),
             team_name=Coalesce(F("team__name"), Value("–")),
@@ -94,6 +93,7 @@ register(
         who_acts=_("Teamets faglige leder"),
         find=_over_cap,
         audience_roles=TEAM_LEADERS,
+        audience_by_unit=True,
         link=_team_link,
     )
 )
@@ -108,6 +108,7 @@ register(
         who_acts=_("Teamets faglige leder"),
         find=_without_caseworker,
         audience_roles=TEAM_LEADERS,
+        audience_by_unit=True,
         link=_assign_link,
     )
 )

@@ -45,6 +45,9 @@ class Rule:
     # Roles that act on every row of this rule (e.g. the intake team on every notification);
     # otherwise a row reaches the staff of its unit and the user it names.
     audience_roles: frozenset[str] = frozenset()
+    # The audience acts on the rows of its own units only (a faglig leder on her own team), not
+    # on the whole municipality's; others in those units see a row only when it names them.
+    audience_by_unit: bool = False
     # The page to act on a row (a plan, a meeting) beyond the child's page; None: none.
     link: Callable[[dict[str, Any]], Link | None] | None = None
 

@@ -44,7 +44,7 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
     rows: list[tuple[Rule, dict[str, Any]]] = []
     for rule in all_rules():
         audience = user.role in rule.audience_roles and unit_ids is None
-        mine = Q() if audience else Q(unit_id__in=units) | Q(user_id=user.pk)
+        mine = _mine(rule, audience=audience, units=units, user=user)
         # A row without a child (an anonymous consultation, a notification without CPR) reaches
         # the rule's audience and the person it names, nobody else.
         unnamed = (
@@ -54,6 +54,15 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
         found = rule.find(at).filter(mine).filter(seen)
         rows += [(rule, rule.present(row)) for row in found[:MAX_FLAGS_PER_RULE]]
     return _as_flags(rows)
+
+
+def _mine(rule: Rule, *, audience: bool, units: list[int], user: User) -> Q:
+    if audience and not rule.audience_by_unit:
+        return Q()
+    if rule.audience_by_unit and not audience:
+        # Others in the unit (a team's caseworkers) see such a row only when it names them.
+        return Q(user_id=user.pk)
+    return Q(unit_id__in=units) | Q(user_id=user.pk)
 
 
 def _as_flags(rows: list[tuple[Rule, dict[str, Any]]]) -> list[Flag]:

@@ -67,8 +67,10 @@ def test_the_faglig_leder_gets_the_over_cap_flag_and_the_caseworker_does_not(
         at = datetime(2026, 6, 1, 12, tzinfo=UTC)
         leader_codes = [flag.rule.code for flag in flags_for_user(user=tw.leader, at=at)]
         owner_codes = [flag.rule.code for flag in flags_for_user(user=tw.owner, at=at)]
+        other_codes = [flag.rule.code for flag in flags_for_user(user=tw.other_leader, at=at)]
     assert "caseworker_over_cap" in leader_codes
     assert "caseworker_over_cap" not in owner_codes
+    assert "caseworker_over_cap" not in other_codes  # another team's leader
 
 
 def _without(at: date) -> set[int]:
