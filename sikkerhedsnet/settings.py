@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "sikkerhedsnet.intake",
     "sikkerhedsnet.collaboration",
     "sikkerhedsnet.cases",
+    "sikkerhedsnet.measures",
     "sikkerhedsnet.casework",
     "sikkerhedsnet.imports",
     "sikkerhedsnet.synth",

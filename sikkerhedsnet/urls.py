@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("sikkerhedsnet.screening.urls")),
     path("", include("sikkerhedsnet.intake.urls")),
     path("", include("sikkerhedsnet.collaboration.urls")),
+    path("", include("sikkerhedsnet.measures.urls")),
     path("", include("sikkerhedsnet.cases.urls")),
     path("", include("sikkerhedsnet.casework.urls")),
 ]

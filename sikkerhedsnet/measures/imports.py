@@ -1,0 +1,1 @@
+"""Placeholder until the measures work fills it in."""
