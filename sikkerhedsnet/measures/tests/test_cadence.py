@@ -1,0 +1,75 @@
+from datetime import date, timedelta
+
+import pytest
+
+from sikkerhedsnet.measures.cadence import (
+    first_follow_up_due,
+    latest_start_with_first_follow_up_overdue,
+    next_follow_up_due,
+    uses_residential_cadence,
+)
+from sikkerhedsnet.measures.ladder import MeasureKind
+
+RESIDENTIAL = {MeasureKind.RESIDENTIAL_INSTITUTION, MeasureKind.SECURE_UNIT}
+OTHER_KINDS = [kind for kind in MeasureKind if kind not in RESIDENTIAL]
+
+
+@pytest.mark.parametrize("kind", OTHER_KINDS)
+def test_first_follow_up_is_three_months_after_start(kind: str) -> None:
+    assert first_follow_up_due(kind=kind, start_date=date(2026, 1, 15)) == date(2026, 4, 15)
+
+
+@pytest.mark.parametrize("kind", sorted(RESIDENTIAL))
+def test_first_follow_up_in_an_institution_is_six_weeks_after_start(kind: str) -> None:
+    assert first_follow_up_due(kind=kind, start_date=date(2026, 1, 15)) == date(2026, 2, 26)
+
+
+def test_first_follow_up_at_the_end_of_a_month_is_the_last_day_of_the_shorter_month() -> None:
+    due = first_follow_up_due(kind=MeasureKind.FAMILY_TREATMENT, start_date=date(2025, 11, 30))
+    assert due == date(2026, 2, 28)
+
+
+def test_first_follow_up_follows_policy(settings) -> None:
+    settings.SIKKERHEDSNET_POLICY = {"first_follow_up_months": 1, "residential_follow_up_weeks": 8}
+    assert first_follow_up_due(kind=MeasureKind.HOME_SUPPORT, start_date=date(2026, 1, 15)) == (
+        date(2026, 2, 15)
+    )
+    # The law's month is earlier than the institution's eight weeks: the earlier one wins.
+    assert first_follow_up_due(
+        kind=MeasureKind.RESIDENTIAL_INSTITUTION, start_date=date(2026, 1, 15)
+    ) == date(2026, 2, 15)
+
+
+@pytest.mark.parametrize("kind", OTHER_KINDS)
+def test_next_follow_up_of_support_and_other_placements_is_three_months(kind: str) -> None:
+    due = next_follow_up_due(kind=kind, held_on=date(2026, 3, 10), interval_weeks=None)
+    assert due == date(2026, 6, 10)
+
+
+@pytest.mark.parametrize("kind", sorted(RESIDENTIAL))
+def test_next_follow_up_in_an_institution_is_six_weeks(kind: str) -> None:
+    due = next_follow_up_due(kind=kind, held_on=date(2026, 3, 10), interval_weeks=None)
+    assert due == date(2026, 4, 21)
+
+
+@pytest.mark.parametrize("kind", [MeasureKind.CONTACT_PERSON, MeasureKind.RESIDENTIAL_INSTITUTION])
+def test_the_caseworkers_interval_overrides_policy_both_ways(kind: str) -> None:
+    held_on = date(2026, 3, 10)
+    assert next_follow_up_due(kind=kind, held_on=held_on, interval_weeks=4) == date(2026, 4, 7)
+    assert next_follow_up_due(kind=kind, held_on=held_on, interval_weeks=26) == (
+        held_on + timedelta(weeks=26)
+    )
+
+
+def test_only_institution_kinds_use_the_residential_cadence() -> None:
+    assert {kind for kind in MeasureKind if uses_residential_cadence(kind)} == RESIDENTIAL
+
+
+@pytest.mark.parametrize("kind", [MeasureKind.FAMILY_TREATMENT, MeasureKind.SECURE_UNIT])
+@pytest.mark.parametrize(
+    "day", [date(2026, 3, 1), date(2026, 2, 28), date(2026, 5, 31), date(2026, 12, 1)]
+)
+def test_the_overdue_cut_off_is_exact(kind: str, day: date) -> None:
+    cut_off = latest_start_with_first_follow_up_overdue(kind=kind, day=day)
+    assert first_follow_up_due(kind=kind, start_date=cut_off) < day
+    assert first_follow_up_due(kind=kind, start_date=cut_off + timedelta(days=1)) >= day
