@@ -37,6 +37,8 @@ class Policy:
     caseload_cap: int = 25
     support_follow_up_months: int = 3
     residential_follow_up_weeks: int = 6
+    # A placement is decided only after a search of the family's network at most this old.
+    network_search_valid_months: int = 12
     transition_list_age_months: int = 17 * 12
     adult_coordinator_age_months: int = 17 * 12 + 6
     adbb_cutoff: int = 5
