@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -15,6 +15,7 @@ from sikkerhedsnet.collaboration.access import (
     visible_series,
 )
 from sikkerhedsnet.collaboration.models import AgendaItem, CollaborationMeeting, MeetingSeries
+from sikkerhedsnet.lib.dates import COPENHAGEN, local_day
 from sikkerhedsnet.people.access import visible_children
 from sikkerhedsnet.people.models import (
     Child,
@@ -42,9 +43,11 @@ def series_for_user(user: User) -> QuerySet[MeetingSeries]:
 
 
 def upcoming_meetings(user: User) -> QuerySet[CollaborationMeeting]:
+    # Today's meetings stay on the list after they start: minutes are written from the list.
+    start_of_today = datetime.combine(local_day(timezone.now()), time.min, COPENHAGEN)
     return (
         visible_meetings(user)
-        .filter(starts_at__gte=timezone.now())
+        .filter(starts_at__gte=start_of_today)
         .select_related("series")
         .annotate(items=Count("agenda_items"))
         .order_by("starts_at")[:UPCOMING_SHOWN]

@@ -23,7 +23,7 @@ from sikkerhedsnet.collaboration.models import (
 )
 from sikkerhedsnet.people.access import ChildAccess, today
 from sikkerhedsnet.people.models import Child, Unit, User
-from sikkerhedsnet.people.timeline import TimelineEntry, register_timeline_source
+from sikkerhedsnet.people.timeline import STAGE, TimelineEntry, register_timeline_source
 from sikkerhedsnet.screening.services.consent import units_shared_with
 
 SUMMARY_CHARS = 140
@@ -57,6 +57,7 @@ def dialogue_entries(
             title=_("Dialogmøde med forældrene, %(unit)s") % {"unit": meeting.unit.name},
             summary=_short(meeting.agreed),
             url=reverse("collaboration:dialogue_detail", args=[child.pk, meeting.pk]),
+            stage=STAGE["dialogue_meeting"],
         )
         for meeting in meetings
     ]
@@ -90,6 +91,7 @@ def plan_entries(
                 title=_("Handleplan oprettet, %(unit)s") % {"unit": plan.unit.name},
                 summary=_short(plan.goals),
                 url=url,
+                stage=STAGE["unit_plan"],
             )
         )
         if plan.ended_on is not None and plan.status in ENDED_TITLES:
@@ -100,6 +102,7 @@ def plan_entries(
                     title=ENDED_TITLES[PlanStatus(plan.status)](),
                     summary=plan.unit.name,
                     url=url,
+                    stage=STAGE["plan_ended"],
                 )
             )
     return entries
@@ -122,6 +125,7 @@ def review_entries(
             title=review.get_outcome_display(),
             summary=_short(review.note),
             url=reverse("collaboration:plan_detail", args=[child.pk, review.plan_id]),
+            stage=STAGE["plan_review"],
         )
         for review in reviews
     ]

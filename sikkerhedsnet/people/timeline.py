@@ -23,6 +23,16 @@ from sikkerhedsnet.people.access import ChildAccess
 from sikkerhedsnet.people.models import Child, User
 from sikkerhedsnet.people.sections import ChildSection, register_child_section
 
+# The order of the steps of the work with a concern, for entries on the same day without a time.
+STAGE = {
+    "screening": 0,
+    "guide_assessment": 1,
+    "dialogue_meeting": 2,
+    "unit_plan": 3,
+    "plan_review": 4,
+    "plan_ended": 5,
+}
+
 FIRST_SHOWN = 50
 MAX_SHOWN = 1000
 
@@ -36,19 +46,22 @@ class TimelineEntry:
     title: str
     summary: str = ""
     url: str = ""
+    # Orders entries of the same day that have no time: a later step of the work comes first
+    # (a plan made after the dialogue meeting that followed the screening). See STAGE.
+    stage: int = 0
 
     @property
     def has_time(self) -> bool:
         return isinstance(self.when, datetime)
 
     @property
-    def sort_key(self) -> tuple[date, time]:
+    def sort_key(self) -> tuple[date, time, int]:
         # A moment sorts by its Danish day and time; a bare day before that day's moments
         # (newest first: after them), as it has no time to place it by.
         if isinstance(self.when, datetime):
             local = timezone.localtime(self.when)
-            return local.date(), local.time()
-        return self.when, time.min
+            return local.date(), local.time(), self.stage
+        return self.when, time.min, self.stage
 
 
 class TimelineSource(Protocol):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sikkerhedsnet.people.access import ChildAccess, today
 from sikkerhedsnet.people.models import Child, Unit, UnitKind, User
-from sikkerhedsnet.people.timeline import TimelineEntry, register_timeline_source
+from sikkerhedsnet.people.timeline import STAGE, TimelineEntry, register_timeline_source
 from sikkerhedsnet.policy import get_policy
 from sikkerhedsnet.screening.guide import Guide, guide_by_version
 from sikkerhedsnet.screening.models import GuideAssessment, Instrument, Screening
@@ -62,6 +62,7 @@ def _screening_entry(screening: Screening) -> TimelineEntry:
         title=_("%(position)s position, %(unit)s")
         % {"position": screening.get_position_display(), "unit": screening.unit.name},
         summary=screening.reason,
+        stage=STAGE["screening"],
     )
 
 
@@ -97,4 +98,5 @@ def _assessment_entry(
         title=title,
         summary=assessment.unit.name,
         url=reverse("screening:guide_assessment_detail", args=[assessment.child_id, assessment.pk]),
+        stage=STAGE["guide_assessment"],
     )

@@ -16,6 +16,7 @@ from sikkerhedsnet.collaboration.models import (
     MeetingOutcome,
     MeetingSeries,
 )
+from sikkerhedsnet.collaboration.selectors_meetings import upcoming_meetings
 from sikkerhedsnet.collaboration.tests.meeting_factories import Meetings, at, build_meetings, put
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
@@ -370,3 +371,12 @@ def test_the_leder_changes_the_standing_members(world: World, held: Meetings) ->
     assert response.status_code == 302
     assert set(held.series.standing_members.all()) == {world.owner, held.non_member_ppr}
     assert client_for(held.ppr).get(_meeting_url(held.meeting)).status_code == 404
+
+
+def test_the_list_keeps_todays_meeting_after_it_has_started(world: World) -> None:
+    m = build_meetings(world, at(2026, 11, 24, 9))
+    yesterday = CollaborationMeeting.objects.create(series=m.series, starts_at=at(2026, 11, 23))
+    with time_machine.travel(at(2026, 11, 24, 11), tick=False):
+        shown = list(upcoming_meetings(m.ppr))
+    assert m.meeting in shown
+    assert yesterday not in shown

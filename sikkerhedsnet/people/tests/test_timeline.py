@@ -50,6 +50,17 @@ def test_entries_are_merged_newest_first(world: World, only_source: list) -> Non
     assert not found.has_more
 
 
+def test_on_one_day_the_later_step_of_the_work_comes_first(world: World, only_source: list) -> None:
+    day = date(2026, 11, 2)
+    only_source += [
+        tl.TimelineEntry(when=day, kind="T", title="position", stage=tl.STAGE["screening"]),
+        tl.TimelineEntry(when=day, kind="T", title="plan", stage=tl.STAGE["unit_plan"]),
+        tl.TimelineEntry(when=day, kind="T", title="dialog", stage=tl.STAGE["dialogue_meeting"]),
+    ]
+    found = tl.child_timeline(viewer=world.colleague, access=access_to(world.child))
+    assert [item.title for item in found.entries] == ["plan", "dialog", "position"]
+
+
 def test_a_moment_sorts_by_its_danish_day(world: World, only_source: list) -> None:
     # 23:30 UTC on 1 May is 2 May in Copenhagen: after a bare 1 May.
     only_source += [
