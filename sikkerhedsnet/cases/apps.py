@@ -8,5 +8,6 @@ class CasesConfig(AppConfig):
     verbose_name = _("Sager")
 
     def ready(self) -> None:
-        # Registers the child scope of caseworkers and faglige ledere, and the safety-net rules.
-        from sikkerhedsnet.cases import access, rules  # noqa: F401
+        # Registers the child scope of caseworkers and faglige ledere, the safety-net rules and
+        # the timeline entries of cases.
+        from sikkerhedsnet.cases import access, rules, timeline  # noqa: F401
