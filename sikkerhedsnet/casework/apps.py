@@ -9,5 +9,6 @@ class CaseworkConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing registers the safety-net rules, the case-page section and what is due next
-        # on a case (replacing the cases area's plain assessment deadline) of this area.
-        from sikkerhedsnet.casework import case_deadlines, rules, sections  # noqa: F401
+        # on a case (replacing the cases area's plain assessment deadline) and the timeline
+        # entries of this area.
+        from sikkerhedsnet.casework import case_deadlines, rules, sections, timeline  # noqa: F401
