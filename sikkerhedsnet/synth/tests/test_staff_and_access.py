@@ -28,7 +28,7 @@ def roles_in(unit: Unit) -> Counter[str]:
 def test_a_large_municipality_gets_realistic_numbers_of_units() -> None:
     plan = MunicipalityPlan.for_children(150_000)
     assert (plan.daycares, plan.schools, plan.health_visiting, plan.dental) == (833, 204, 83, 50)
-    assert plan.caseworkers == 240 and plan.caseworker_teams == 30
+    assert plan.caseworkers == 330 and plan.caseworker_teams == 42
     assert plan.residential == 2
 
 
@@ -47,7 +47,7 @@ def test_the_family_department_has_intake_and_caseworker_teams(town: SynthContex
         roles = roles_in(team)
         assert roles[Role.TEAM_LEADER] == 1
         caseworkers += roles[Role.CASEWORKER]
-    assert caseworkers * 25 >= 0.04 * len(town.children)
+    assert caseworkers * 25 >= 0.055 * len(town.children)
     for role in (Role.PPR, Role.MANAGEMENT, Role.DATA_PROTECTION, Role.ADMINISTRATOR):
         assert User.objects.filter(role=role).exists()
 
