@@ -20,12 +20,14 @@ from the day after.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from sikkerhedsnet.lib.dates import add_months
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.policy import get_policy
 
+ONE_DAY = timedelta(days=1)
 RESIDENTIAL_CADENCE_KINDS = frozenset(
     {MeasureKind.RESIDENTIAL_INSTITUTION, MeasureKind.SECURE_UNIT}
 )
@@ -58,16 +60,87 @@ def next_follow_up_due(*, kind: str, held_on: date, interval_weeks: int | None) 
     return add_months(held_on, policy.support_follow_up_months)
 
 
-def latest_start_with_first_follow_up_overdue(*, kind: str, day: date) -> date:
-    """The last start date whose first follow-up is overdue on `day` (due before `day`).
+def follow_up_due(
+    *, kind: str, start_date: date, last_held_on: date | None, interval_weeks: int | None
+) -> date:
+    """The next follow-up deadline of a started measure, from its latest follow-up.
 
-    Month arithmetic clamps to the month's end, so it has no exact inverse; the due date never
-    decreases as the start date grows, so the answer is found by stepping from a close guess.
-    The safety-net rule uses it to ask the database `start_date <= cut-off` per cadence.
+    Before the first follow-up the law's deadline stands; the caseworker's interval may bring it
+    forward (a review after 2 weeks) but never put it off.
     """
-    start = add_months(day, -get_policy().first_follow_up_months)
-    while first_follow_up_due(kind=kind, start_date=start) >= day:
-        start -= timedelta(days=1)
-    while first_follow_up_due(kind=kind, start_date=start + timedelta(days=1)) < day:
-        start += timedelta(days=1)
+    if last_held_on is not None:
+        return next_follow_up_due(kind=kind, held_on=last_held_on, interval_weeks=interval_weeks)
+    first = first_follow_up_due(kind=kind, start_date=start_date)
+    if interval_weeks is None:
+        return first
+    return min(first, start_date + timedelta(weeks=interval_weeks))
+
+
+def last_day_due_before(day: date, *, due: Callable[[date], date], guess: date) -> date:
+    """The last date x with `due(x)` before `day`, for a `due` that never decreases.
+
+    Month arithmetic clamps to the month's end, so it has no exact inverse; a rule asks the
+    database `stored_date <= this` instead, which keeps it set-based. `guess` must be close
+    (a few days off at most), e.g. `add_months(day, -months)`.
+    """
+    start = guess
+    while due(start) >= day:
+        start -= ONE_DAY
+    while due(start + ONE_DAY) < day:
+        start += ONE_DAY
     return start
+
+
+def latest_start_with_first_follow_up_overdue(*, kind: str, day: date) -> date:
+    """The last start date whose first follow-up is overdue on `day` (due before `day`)."""
+    return last_day_due_before(
+        day,
+        due=lambda start: first_follow_up_due(kind=kind, start_date=start),
+        guess=add_months(day, -get_policy().first_follow_up_months),
+    )
+
+
+# Supervision visits -----------------------------------------------------------------------------
+#
+# The law asks for `supervision_visits_per_year` visits a year in which the child is spoken to.
+# A placement owes them pro rata from its start: with 2 a year, the first visit is due 6 months
+# after the start and the second 12 months after; from then on there must be 2 within any 12
+# months. A placement younger than 6 months owes none yet, so a short emergency placement is not
+# flagged, but one that has run 11 months without a visit is.
+
+SUPERVISION_WINDOW_MONTHS = 12
+
+
+def supervision_levels() -> list[tuple[int, int]]:
+    """(visits owed, months after the start from which they are owed), lowest first."""
+    per_year = get_policy().supervision_visits_per_year
+    return [(owed, SUPERVISION_WINDOW_MONTHS * owed // per_year) for owed in range(1, per_year + 1)]
+
+
+def supervision_visits_owed(*, start_date: date, day: date) -> int:
+    """How many visits speaking with the child the placement should have had by `day`."""
+    owed = 0
+    for visits, months in supervision_levels():
+        if add_months(start_date, months) < day:
+            owed = visits
+    return owed
+
+
+def supervision_cut_offs(day: date) -> list[tuple[int, date]]:
+    """(visits owed, last start date that owes them on `day`), lowest first; for the rule."""
+    return [
+        (
+            owed,
+            last_day_due_before(
+                day,
+                due=lambda start, m=months: add_months(start, m),  # type: ignore[misc]
+                guess=add_months(day, -months),
+            ),
+        )
+        for owed, months in supervision_levels()
+    ]
+
+
+def supervision_window_start(day: date) -> date:
+    """The first day of the 12 months that end with `day`; visits from then on count."""
+    return add_months(day, -SUPERVISION_WINDOW_MONTHS)

@@ -4,8 +4,12 @@ import pytest
 
 from sikkerhedsnet.measures.cadence import (
     first_follow_up_due,
+    follow_up_due,
     latest_start_with_first_follow_up_overdue,
     next_follow_up_due,
+    supervision_cut_offs,
+    supervision_visits_owed,
+    supervision_window_start,
     uses_residential_cadence,
 )
 from sikkerhedsnet.measures.ladder import MeasureKind
@@ -73,3 +77,51 @@ def test_the_overdue_cut_off_is_exact(kind: str, day: date) -> None:
     cut_off = latest_start_with_first_follow_up_overdue(kind=kind, day=day)
     assert first_follow_up_due(kind=kind, start_date=cut_off) < day
     assert first_follow_up_due(kind=kind, start_date=cut_off + timedelta(days=1)) >= day
+
+
+def test_before_the_first_follow_up_an_own_interval_may_bring_it_forward_not_put_it_off() -> None:
+    start = date(2026, 1, 15)
+    kind = MeasureKind.HOME_SUPPORT
+    assert follow_up_due(kind=kind, start_date=start, last_held_on=None, interval_weeks=2) == (
+        date(2026, 1, 29)
+    )
+    assert follow_up_due(kind=kind, start_date=start, last_held_on=None, interval_weeks=26) == (
+        date(2026, 4, 15)
+    )
+
+
+def test_after_a_follow_up_the_deadline_runs_from_the_latest_one() -> None:
+    due = follow_up_due(
+        kind=MeasureKind.SECURE_UNIT,
+        start_date=date(2026, 1, 15),
+        last_held_on=date(2026, 2, 20),
+        interval_weeks=None,
+    )
+    assert due == date(2026, 4, 3)
+
+
+@pytest.mark.parametrize(
+    ("start", "owed"),
+    [
+        (date(2026, 6, 1), 0),  # six months ago today: the first visit is due today
+        (date(2026, 5, 31), 1),
+        (date(2025, 12, 1), 1),  # a year today
+        (date(2025, 11, 30), 2),
+        (date(2020, 1, 1), 2),
+    ],
+)
+def test_supervision_visits_are_owed_pro_rata_from_the_start(start: date, owed: int) -> None:
+    day = date(2026, 12, 1)
+    assert supervision_visits_owed(start_date=start, day=day) == owed
+    cut_offs = supervision_cut_offs(day)
+    assert max([n for n, cut_off in cut_offs if start <= cut_off], default=0) == owed
+
+
+def test_supervision_follows_the_number_of_visits_a_year(settings) -> None:
+    settings.SIKKERHEDSNET_POLICY = {"supervision_visits_per_year": 4}
+    owed = supervision_visits_owed(start_date=date(2026, 1, 1), day=date(2026, 7, 2))
+    assert owed == 2  # due after 3 and 6 months
+
+
+def test_the_supervision_window_is_the_twelve_months_up_to_the_day() -> None:
+    assert supervision_window_start(date(2026, 12, 1)) == date(2025, 12, 1)
