@@ -152,7 +152,12 @@ def worker(requests: int) -> dict[str, Any]:
     assert content.count(b"Over loftet") > 0 and content.count(b"/fordel/") == FREE_CASES
     # Counted by a wrapper: Django empties connection.queries when a request starts.
     queries: list[str] = []
-    with connection.execute_wrapper(lambda run, sql, *rest: queries.append(sql) or run(sql, *rest)):
+
+    def count(run: Any, sql: str, *rest: Any) -> Any:
+        queries.append(sql)
+        return run(sql, *rest)
+
+    with connection.execute_wrapper(count):
         page()
     for _ in range(WARM_UP):
         page()

@@ -76,7 +76,7 @@ def test_editing_a_goal_is_compare_and_set(tw: TeamWorld) -> None:
     assert PlanGoal.objects.get().text == "Leder"
 
 
-def test_the_name_measures_is_left_free_for_the_measures_issue() -> None:
-    # The measures issue declares goals = ManyToManyField(PlanGoal, related_name="measures").
-    names = {field.name for field in PlanGoal._meta.get_fields()}
-    assert "measures" not in names
+def test_a_goal_knows_the_measures_that_serve_it() -> None:
+    # measures.Measure declares goals = ManyToManyField(PlanGoal, related_name="measures").
+    field = PlanGoal._meta.get_field("measures")
+    assert field.related_model is not None and field.related_model._meta.label == "measures.Measure"
