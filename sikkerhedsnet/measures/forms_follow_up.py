@@ -120,8 +120,11 @@ class SupervisionVisitForm(DesignSystemForm):
     )
     visited_by = StaffChoiceField(
         label=_("Besøget blev aflagt af"),
-        queryset=User.objects.none(),
-        error_messages={"required": _("Vælg, hvem der aflagde besøget.")},
+        queryset=User.objects.filter(is_active=True),
+        error_messages={
+            "required": _("Vælg, hvem der aflagde besøget."),
+            "invalid_choice": _("Vælg en medarbejder fra listen."),
+        },
     )
     spoke_with_child = forms.ChoiceField(
         label=_("Talte I med barnet under besøget?"),
@@ -132,11 +135,19 @@ class SupervisionVisitForm(DesignSystemForm):
     note = _text(_("Notat"), required=False)
 
     def __init__(self, *args: Any, visitors: QuerySet[User], **kwargs: Any) -> None:
+        # Set first: a bound DesignSystemForm validates while it is being built.
+        self.visitors = visitors
         super().__init__(*args, **kwargs)
         field = self.fields["visited_by"]
         assert isinstance(field, StaffChoiceField)  # noqa: S101 - declared above
-        field.queryset = visitors
+        field.queryset = visitors  # the choices shown
         self.fields["spoke_with_child"].widget.attrs.pop("aria-describedby", None)
+
+    def clean_visited_by(self) -> User:
+        visitor: User = self.cleaned_data["visited_by"]
+        if not self.visitors.filter(pk=visitor.pk).exists():
+            raise forms.ValidationError(_("Vælg en medarbejder fra listen."))
+        return visitor
 
     @property
     def visit(self) -> dict[str, Any]:

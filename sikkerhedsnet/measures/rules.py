@@ -30,6 +30,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.lib.dates import Moment, add_months, local_day
 from sikkerhedsnet.measures import adulthood, cadence
 from sikkerhedsnet.measures.ladder import PLACEMENT_KINDS, MeasureKind
@@ -232,22 +233,19 @@ def _without_coordinator(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     coordinator = AdultServicesCoordinator.objects.filter(
         child_id=OuterRef("child_id"), named_on__lte=day
     )
-    # One row per young person and case (nearly always one case), however many open measures.
+    open_measure = Measure.objects.filter(case_id=OuterRef("pk"), status__in=OPEN_STATUSES)
+    # One row per case with an open measure (a young person nearly always has one case).
     return (
-        Measure.objects.filter(
-            status__in=OPEN_STATUSES,
-            child__birth_date__gt=after,
-            child__birth_date__lte=up_to,
-        )
-        .filter(~Exists(coordinator))
-        .values("child_id", "case_id")
+        Case.objects.filter(child__birth_date__gt=after, child__birth_date__lte=up_to)
+        .filter(Exists(open_measure), ~Exists(coordinator))
+        .values("child_id")
         .annotate(
+            case_id=F("pk"),
             birth_date=F("child__birth_date"),
-            unit_id=F("case__team_id"),
-            user_id=F("case__caseworker_id"),
+            unit_id=F("team_id"),
+            user_id=F("caseworker_id"),
             since=F("child__birth_date"),
         )
-        .order_by()
     )
 
 
