@@ -1,1 +1,29 @@
-"""Placeholder until the measures work fills it in."""
+"""The measures section of the case page: the case's measures and placements (each placement
+with its moves), the latest network search, and the way to decide a measure."""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from sikkerhedsnet.cases.access import CaseAccess
+from sikkerhedsnet.cases.sections import CaseSection, register_case_section
+from sikkerhedsnet.core.auth import AuthedRequest
+from sikkerhedsnet.measures.selectors_catalogue import case_measure_paths
+from sikkerhedsnet.measures.services.decisions import latest_network_search
+
+
+def _render(request: AuthedRequest, access: CaseAccess) -> SafeString:
+    case = access.case
+    context = {
+        "access": access,
+        "case": case,
+        "paths": case_measure_paths(case.pk),
+        "last_search": latest_network_search(case, day=timezone.localdate()),
+    }
+    html = render_to_string("measures/catalogue/_case_section.html", context, request=request)
+    return SafeString(html)
+
+
+register_case_section(CaseSection(name="measures", order=30, render=_render))

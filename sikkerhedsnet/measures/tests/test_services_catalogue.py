@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sikkerhedsnet.audit.models import AuditEvent
+from sikkerhedsnet.casework.services.versions import Conflict, Refused
+from sikkerhedsnet.measures.ladder import MeasureKind
+from sikkerhedsnet.measures.services.catalogue import (
+    may_edit_offers,
+    may_read_offers,
+    offer_create,
+    offer_update,
+)
+from sikkerhedsnet.people.models import Role
+from sikkerhedsnet.people.tests import factories as f
+
+FIELDS: dict[str, Any] = {
+    "name": " Børnehuset ",
+    "provider": "Kommunen",
+    "kind": MeasureKind.DAY_TREATMENT,
+    "in_municipality": True,
+    "min_age": 6,
+    "max_age": 12,
+    "target_group": "Børn i risiko for anbringelse",
+    "capacity": 12,
+    "monthly_price": 30_000,
+    "active": True,
+}
+
+
+def test_an_offer_is_created_and_changed_compare_and_set(db: None) -> None:
+    admin = f.staff(Role.ADMINISTRATOR)
+    offer = offer_create(actor=admin, **FIELDS)
+    assert offer.name == "Børnehuset"
+    changed = offer_update(
+        actor=admin, offer=offer, expected_version=1, **(FIELDS | {"capacity": 14})
+    )
+    assert (changed.capacity, changed.version) == (14, 2)
+    with pytest.raises(Conflict):
+        offer_update(actor=admin, offer=offer, expected_version=1, **FIELDS)
+    events = AuditEvent.objects.filter(subject_id=offer.pk).values_list("event_type", flat=True)
+    assert sorted(events) == ["offer.created", "offer.updated"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [({"min_age": 13}, "Fra-alderen"), ({"capacity": 0}, "uden pladser")],
+)
+def test_a_bad_offer_is_refused(db: None, change: dict[str, Any], message: str) -> None:
+    with pytest.raises(Refused, match=message):
+        offer_create(actor=None, **(FIELDS | change))
+
+
+@pytest.mark.parametrize(
+    ("role", "reads", "edits"),
+    [
+        (Role.ADMINISTRATOR, True, True),
+        (Role.TEAM_LEADER, True, True),
+        (Role.CASEWORKER, True, False),
+        (Role.PROFESSIONAL, False, False),
+        (Role.INTAKE, False, False),
+        (Role.MANAGEMENT, False, False),
+    ],
+)
+def test_who_reads_and_edits_the_catalogue(db: None, role: str, reads: bool, edits: bool) -> None:
+    user = f.staff(role)
+    assert (may_read_offers(user), may_edit_offers(user)) == (reads, edits)
