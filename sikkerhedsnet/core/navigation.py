@@ -37,6 +37,11 @@ MENU: list[MenuEntry] = [
     MenuEntry(_("Visitation"), "intake:queue", frozenset({Role.INTAKE})),
     MenuEntry(_("Sager"), "cases:home", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     MenuEntry(
+        _("Tilbudskatalog"),
+        "measures:offer_list",
+        frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.ADMINISTRATOR}),
+    ),
+    MenuEntry(
         _("Overgang til voksenlivet"),
         "measures:transition_list",
         frozenset({Role.CASEWORKER, Role.TEAM_LEADER}),
