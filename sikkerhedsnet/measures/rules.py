@@ -304,6 +304,10 @@ def _over_capacity(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     )
 
 
+def _capacity_link(row: dict[str, Any]) -> Link:
+    return Link(reverse("measures:capacity"), _("Se belægning og venteliste"))
+
+
 OFFER_OVER_CAPACITY = register(
     Rule(
         code="offer_over_capacity",
@@ -314,5 +318,6 @@ OFFER_OVER_CAPACITY = register(
         who_acts=_("De faglige ledere og administratoren"),
         find=_over_capacity,
         audience_roles=frozenset({Role.TEAM_LEADER, Role.ADMINISTRATOR}),
+        link=_capacity_link,
     )
 )

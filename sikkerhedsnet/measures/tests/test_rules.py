@@ -6,8 +6,10 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import (
     AdultServicesCoordinator,
@@ -210,8 +212,10 @@ def test_an_offer_over_capacity_reaches_the_leaders_and_the_administrator(tw: Te
     assert (row["child_id"], row["since"]) == (None, date(2026, 10, 1))
     administrator = f.staff(Role.ADMINISTRATOR, username="admin")
     for user in (tw.leader, tw.other_leader, administrator):
-        codes = [flag.rule.code for flag in flags_for_user(user=user, at=DAY)]
-        assert "offer_over_capacity" in codes
+        flags = flags_for_user(user=user, at=DAY)
+        (flag,) = [flag for flag in flags if flag.rule.code == "offer_over_capacity"]
+        assert flag.link is not None and flag.link.url == reverse("measures:capacity")
+        assert client_for(user).get(flag.link.url).status_code == 200
     assert "offer_over_capacity" not in [
         flag.rule.code for flag in flags_for_user(user=tw.owner, at=DAY)
     ]
