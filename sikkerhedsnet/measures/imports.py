@@ -225,7 +225,8 @@ def _known_keys(child_ids: set[int]) -> set[tuple[int, str, date, str]]:
             child_id__in=ids[start : start + 5000], start_date__isnull=False
         ).values_list("child_id", "kind", "start_date", "provider")
         for child_id, kind, start_date, provider in rows:
-            keys.add((child_id, kind, start_date, provider.casefold()))
+            if start_date is not None:  # filtered above; the type does not know
+                keys.add((child_id, kind, start_date, provider.casefold()))
     return keys
 
 
@@ -292,7 +293,7 @@ def export_rows(today: date) -> Iterator[list[str]]:
         yield [
             cprlib.format_digits(cpr),
             kind,
-            start.isoformat(),
+            start.isoformat() if start else "",
             end.isoformat() if end else "",
             provider,
             "true" if local else "false",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 import pytest
 import time_machine
@@ -65,7 +66,7 @@ def test_rows_become_measures_on_the_childs_open_case(cw: CatalogueWorld) -> Non
     )
     assert running.legal_ground == LegalGround.SUPPORT_WITH_CONSENT
     assert running.next_follow_up_due == first_follow_up_due(
-        kind="family_treatment", start_date=running.start_date
+        kind="family_treatment", start_date=date(2026, 3, 1)
     )
     ended = Measure.objects.get(kind="foster_family")
     assert (ended.status, ended.acute, ended.in_municipality, ended.expected_months) == (
