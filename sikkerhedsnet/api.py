@@ -8,6 +8,7 @@ from ninja.security import django_auth
 
 from sikkerhedsnet.audit.api import router as audit_router
 from sikkerhedsnet.intake.api import router as intake_router
+from sikkerhedsnet.measures.api import router as measures_router
 from sikkerhedsnet.people.api import router as people_router
 
 api = NinjaAPI(
@@ -23,3 +24,4 @@ api = NinjaAPI(
 api.add_router("/", people_router)
 api.add_router("/", audit_router)
 api.add_router("/", intake_router)
+api.add_router("/", measures_router)
