@@ -74,3 +74,19 @@ def offer_update(*, actor: User, offer: Offer, expected_version: int, **fields: 
     )
     audit_event_record(actor=actor, event_type="offer.updated", subject=updated)
     return updated
+
+
+@transaction.atomic
+def offers_demo_load(*, actor: User | None = None, institution_name: str | None = None) -> int:
+    """Put the demo catalogue in the database; an offer already there (same name and provider)
+    is left as it is, so loading twice changes nothing. Returns the number of offers made."""
+    from sikkerhedsnet.measures.demo_offers import DEFAULT_INSTITUTION, demo_offers
+
+    existing = set(Offer.objects.values_list("name", "provider"))
+    made = 0
+    for demo in demo_offers(institution_name=institution_name or DEFAULT_INSTITUTION):
+        if (demo.name, demo.provider) in existing:
+            continue
+        offer_create(actor=actor, **{**demo.__dict__, "active": True})
+        made += 1
+    return made

@@ -67,3 +67,25 @@ def test_a_bad_offer_is_refused(db: None, change: dict[str, Any], message: str) 
 def test_who_reads_and_edits_the_catalogue(db: None, role: str, reads: bool, edits: bool) -> None:
     user = f.staff(role)
     assert (may_read_offers(user), may_edit_offers(user)) == (reads, edits)
+
+
+def test_the_demo_catalogue_loads_once(db: None) -> None:
+    from sikkerhedsnet.measures.models import Offer
+    from sikkerhedsnet.measures.services.catalogue import offers_demo_load
+
+    made = offers_demo_load()
+    assert made == Offer.objects.count() > 20
+    assert offers_demo_load() == 0
+    houses = Offer.objects.get(name="Børnehuset")
+    assert (houses.kind, houses.capacity, houses.min_age, houses.max_age) == (
+        MeasureKind.DAY_TREATMENT,
+        12,
+        6,
+        12,
+    )
+    emergency = Offer.objects.get(name="Akutboliger for unge")
+    assert (emergency.capacity, emergency.in_municipality) == (7, True)
+    course = Offer.objects.get(name="Forældrekurset")
+    assert (course.min_age, course.max_age, course.kind) == (6, 9, MeasureKind.EARLY_PREVENTIVE)
+    assert Offer.objects.filter(name="Ungekontakten", in_municipality=True).exists()
+    assert Offer.objects.filter(name="Døgninstitutionen Skovly", in_municipality=True).exists()
