@@ -20,10 +20,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.people.models import Child, Unit
+from sikkerhedsnet.synth.casework import create_casework
 from sikkerhedsnet.synth.collaboration import create_collaboration
 from sikkerhedsnet.synth.context import NoProgress, ProgressSink, SynthContext
 from sikkerhedsnet.synth.enrolments import create_enrolments
 from sikkerhedsnet.synth.families import create_families
+from sikkerhedsnet.synth.measures import create_measures
 from sikkerhedsnet.synth.notifications import create_notifications
 from sikkerhedsnet.synth.screenings import DEFAULT_HISTORY_YEARS, create_screenings
 from sikkerhedsnet.synth.sizing import MunicipalityPlan
@@ -41,6 +43,8 @@ STEPS: list[tuple[str, Step]] = [
     ("screenings", create_screenings),
     ("notifications", create_notifications),
     ("collaboration", create_collaboration),
+    ("casework", create_casework),
+    ("measures", create_measures),
 ]
 
 
