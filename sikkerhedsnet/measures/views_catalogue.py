@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -308,22 +307,8 @@ def _detail_page(
         or StartForm(initial={"start_date": today}, version=measure.version),
         "end_form": end_form or EndForm(initial={"end_date": today}, version=measure.version),
         "conflict": conflict,
-        "follow_up_url": _follow_up_url(access.case.pk, measure.pk),
     }
     return render(request, "measures/catalogue/measure_detail.html", context, status=status)
-
-
-def _follow_up_url(case_id: int, measure_id: int) -> str | None:
-    """The follow-up page of the measure, when the follow-up area provides one."""
-    from django.urls import NoReverseMatch
-
-    for name in ("measures:follow_up", "measures:follow_ups", "measures:follow_up_list"):
-        for args in ([case_id, measure_id], [measure_id]):
-            try:
-                return reverse(name, args=args)
-            except NoReverseMatch:
-                continue
-    return None
 
 
 @login_required
