@@ -5,8 +5,8 @@ The catalogue is a demo municipality's: local offers (a family centre, a parent 
 parents of 6-9-year-olds, a children's house with 12 places for children aged 6-12 at risk of
 placement, a youth contact service, the local residential institution, emergency housing for
 young people with 7 places, ...) and external providers (foster families, residential homes and
-institutions outside the municipality). The step makes it itself, with prices from the policy's
-yearly costs where it has them.
+institutions outside the municipality), from measures/demo_offers.py, with the synthetic
+municipality's residential institution as the local one.
 
 Measures follow the child assessments' decisions; children whose measures began before the
 notification history get a case of their own (opened, assessed and decided before the measure
@@ -37,6 +37,7 @@ from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
 from sikkerhedsnet.casework.models import Assessment, AssessmentDecision, PlanGoal
 from sikkerhedsnet.lib.dates import COPENHAGEN, add_months
 from sikkerhedsnet.measures.cadence import first_follow_up_due, next_follow_up_due
+from sikkerhedsnet.measures.demo_offers import demo_offers
 from sikkerhedsnet.measures.ladder import MeasureKind, is_placement
 from sikkerhedsnet.measures.models import (
     AdultServicesCoordinator,
@@ -182,71 +183,6 @@ OWN_INTERVAL_REASONS = {
 COORDINATOR_CONTACT = "Voksenafdelingen, Rådhuset"
 
 
-def _offers(ctx: SynthContext) -> list[tuple[Any, ...]]:
-    """The demo catalogue: (name, provider, kind, local, min age, max age, group, places, price)."""
-    yearly = get_policy().yearly_cost
-    foster = round(yearly.get("foster_family", 470_000) / 12)
-    institution = round(yearly.get("residential_institution", 1_160_000) / 12)
-    home = round(yearly.get("residential_home", 1_160_000) / 12)
-    local = [unit.name for unit in ctx.units_of(UnitKind.RESIDENTIAL_INSTITUTION)]
-    municipality = "Kommunen"
-    institution_name = local[0] if local else "Døgninstitutionen Skovly"
-    return [
-        ("Familiecentret, rådgivning og grupper", "Familiecentret", K.EARLY_PREVENTIVE, True,
-         0, 17, "Familier med begyndende bekymring", None, 2_500),
-        ("Forældrekurset", "Familiecentret", K.EARLY_PREVENTIVE, True, 6, 9,
-         "Forældre til 6-9-årige børn, der reagerer udadtil", 24, 3_500),
-        ("Familiecentret, familiebehandling", "Familiecentret", K.FAMILY_TREATMENT, True,
-         0, 17, "Familier, hvor samspillet er belastet", 80, 16_000),
-        ("Praktisk pædagogisk støtte", "Familiecentret", K.HOME_SUPPORT, True, 0, 17,
-         "Familier, der har brug for hjælp til hverdagen", 40, 12_000),
-        ("Børnehuset", municipality, K.DAY_TREATMENT, True, 6, 12,
-         "Børn på 6-12 år i risiko for anbringelse", 12, 42_000),
-        ("Ungekontakten", municipality, K.CONTACT_PERSON, True, 12, 22,
-         "Unge, der har brug for en fast voksen", 60, 9_500),
-        ("Aflastningsfamilier", municipality, K.RELIEF_STAY, True, 0, 17,
-         "Børn, hvis familier har brug for aflastning", 25, 14_000),
-        ("Netværkspleje", municipality, K.KINSHIP_FOSTER_CARE, True, 0, 17,
-         "Børn anbragt hos familie eller netværk", None, 18_000),
-        ("Kommunens plejefamilier", municipality, K.FOSTER_FAMILY, True, 0, 17,
-         "Børn, der kan bo i en almindelig familie", None, foster),
-        ("Kommunens forstærkede plejefamilier", municipality, K.REINFORCED_FOSTER_FAMILY, True,
-         0, 17, "Børn med særlige behov", None, 55_000),
-        (institution_name, municipality, K.RESIDENTIAL_INSTITUTION, True, 10, 17,
-         "Børn og unge, der ikke kan bo i en familie", 16, institution),
-        ("Akutboliger for unge", municipality, K.RESIDENTIAL_INSTITUTION, True, 14, 17,
-         "Unge i akut krise, der ikke kan bo hjemme", 7, 90_000),
-        ("Ungebo", municipality, K.OWN_ROOM, True, 16, 22,
-         "Unge på vej mod egen bolig", 10, 30_000),
-        ("Kontaktpersoner", "Ungestøtten ApS", K.CONTACT_PERSON, False, 10, 22,
-         "Unge, der har brug for en fast voksen", None, 10_500),
-        ("Familiebehandling", "Socialfagligt Konsulenthus", K.FAMILY_TREATMENT, False, 0, 17,
-         "Familier med komplekse problemer", None, 18_000),
-        ("Praktisk pædagogisk støtte", "Hjemmestøtten ApS", K.HOME_SUPPORT, False, 0, 17,
-         "Familier, der har brug for hjælp til hverdagen", None, 13_000),
-        ("Dagbehandlingsskolen", "Dagbehandlingsskolen Lindely", K.DAY_TREATMENT, False, 6, 16,
-         "Børn med svære vanskeligheder i skolen", None, 48_000),
-        ("Aflastningsinstitution", "Aflastningen Kastanjen", K.RELIEF_STAY, False, 0, 17,
-         "Børn, hvis familier har brug for aflastning", None, 22_000),
-        ("Plejefamilier", "Familieplejen Midt", K.FOSTER_FAMILY, False, 0, 17,
-         "Børn, der kan bo i en almindelig familie", None, foster + 2_000),
-        ("Forstærkede plejefamilier", "Familieplejen Midt", K.REINFORCED_FOSTER_FAMILY, False,
-         0, 17, "Børn med særlige behov", None, 52_000),
-        ("Specialiserede plejefamilier", "Familieplejen Midt", K.SPECIALISED_FOSTER_FAMILY,
-         False, 0, 17, "Børn med omfattende behov", None, 75_000),
-        ("Opholdsstedet Bakkehuset", "Bakkehuset ApS", K.RESIDENTIAL_HOME, False, 6, 17,
-         "Børn og unge med tilknytningsvanskeligheder", None, home),
-        ("Opholdsstedet Fjordgården", "Fjordgården", K.RESIDENTIAL_HOME, False, 12, 17,
-         "Unge med misbrug eller kriminalitet", None, home + 4_000),
-        ("Døgninstitutionen Egely", "Regionen", K.RESIDENTIAL_INSTITUTION, False, 6, 17,
-         "Børn og unge med psykiske vanskeligheder", None, institution + 8_000),
-        ("Sikret afdeling Sølager", "Regionen", K.SECURE_UNIT, False, 12, 17,
-         "Unge, der er til fare for sig selv eller andre", None, 160_000),
-        ("Ungdomskollegiet", "Kollegiefonden", K.OWN_ROOM, False, 16, 22,
-         "Unge på vej mod egen bolig", None, 28_000),
-    ]  # fmt: skip
-
-
 @dataclass(frozen=True, slots=True)
 class OfferInfo:
     id: int
@@ -390,14 +326,40 @@ class MeasureMaker:
     # The catalogue --------------------------------------------------------------------------
 
     def catalogue(self) -> dict[str, list[OfferInfo]]:
+        local = [unit.name for unit in self.ctx.units_of(UnitKind.RESIDENTIAL_INSTITUTION)]
+        offers = demo_offers(institution_name=local[0]) if local else demo_offers()
         by_kind: dict[str, list[OfferInfo]] = defaultdict(list)
-        for name, provider, kind, local, low, high, group, places, price in _offers(self.ctx):
+        for offer in offers:
             pk = self.ctx.ids.one(Offer)
             self.rows.offers.append(
-                (pk, name, provider, kind.value, local, low, high, group, places, price, True, 1)
+                (
+                    pk,
+                    offer.name,
+                    offer.provider,
+                    offer.kind,
+                    offer.in_municipality,
+                    offer.min_age,
+                    offer.max_age,
+                    offer.target_group,
+                    offer.capacity,
+                    offer.monthly_price,
+                    True,
+                    1,
+                )
             )
-            info = OfferInfo(pk, name, provider, kind.value, local, low, high, places, price)
-            by_kind[kind.value].append(info)
+            by_kind[offer.kind].append(
+                OfferInfo(
+                    pk,
+                    offer.name,
+                    offer.provider,
+                    offer.kind,
+                    offer.in_municipality,
+                    offer.min_age,
+                    offer.max_age,
+                    offer.capacity,
+                    offer.monthly_price,
+                )
+            )
         return by_kind
 
     def offer_for(
