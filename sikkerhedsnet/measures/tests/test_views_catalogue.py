@@ -195,7 +195,7 @@ def test_the_capacity_page_shows_occupancy_and_cost(cw: CatalogueWorld) -> None:
     )
     text = client_for(cw.tw.leader).get(reverse("measures:capacity")).content.decode()
     assert "100 %" in text and "02.04.2026" in text
-    assert "180000 kr." in text  # two measures, January to May
+    assert "180.000 kr." in text  # two measures, January to May
 
 
 # Deciding -----------------------------------------------------------------------------------
@@ -333,3 +333,17 @@ def test_a_move_is_shown_in_the_history(cw: CatalogueWorld) -> None:
     page = client_for(cw.tw.owner).get(response["Location"]).content.decode()
     assert "Flytninger" in page and "Moster Lise" in page
     assert "01.01.2026–31.03.2026" in page
+
+
+def test_the_case_page_shows_the_measures_and_the_way_to_decide(cw: CatalogueWorld) -> None:
+    placed = _placement(cw)
+    network_search(cw.tw)
+    url = reverse("cases:detail", args=[cw.tw.case.pk])
+    mine = client_for(cw.tw.owner).get(url).content.decode()
+    assert "Foranstaltninger og anbringelser" in mine
+    assert reverse("measures:measure_detail", args=[cw.tw.case.pk, placed.pk]) in mine
+    assert "Familiens netværk er senest afdækket den 01.04.2026" in mine
+    assert reverse("measures:measure_new", args=[cw.tw.case.pk]) in mine
+    colleagues = client_for(cw.tw.colleague).get(url).content.decode()
+    assert reverse("measures:measure_detail", args=[cw.tw.case.pk, placed.pk]) in colleagues
+    assert reverse("measures:measure_new", args=[cw.tw.case.pk]) not in colleagues
