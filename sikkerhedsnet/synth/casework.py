@@ -307,6 +307,10 @@ class Participant:
     role: str
     offset: int  # how much higher than the rådgiver this person scores to begin with
 
+    @property
+    def named(self) -> tuple[str, str]:
+        return self.name, self.role
+
 
 class CaseworkMaker:
     """Makes one case's casework at a time; `write` inserts everything made so far."""
@@ -436,6 +440,7 @@ class CaseworkMaker:
         slope = {"up": rng.uniform(0.5, 1.1), "flat": 0.0, "down": -rng.uniform(0.3, 0.7)}[trend]
         base = rng.randint(2, 4)
         worry, danger = rng.choice(WORRIES)
+        random, next_id, scores = rng.random, self.ctx.ids.one, self.rows.scores
         texts = (
             rng.choice(COMPLICATING),
             rng.choice(STRENGTHS),
@@ -458,20 +463,11 @@ class CaseworkMaker:
                 )
             )
             at = self.moment(day, 15)
+            level = base + slope * index - 0.8
             for person in participants:
-                raw = base + person.offset + slope * index + rng.uniform(-0.8, 0.8)
+                raw = level + person.offset + 1.6 * random()
                 score = min(SCALE_MAX, max(SCALE_MIN, round(raw)))
-                self.rows.scores.append(
-                    (
-                        self.ctx.ids.one(SafetyScore),
-                        meeting_id,
-                        person.name,
-                        person.role,
-                        score,
-                        worker,
-                        at,
-                    )
-                )
+                scores.append((next_id(SafetyScore), meeting_id, *person.named, score, worker, at))
         if rng.random() < WITH_NETWORK:
             self.safety_network(case, worker, days[0])
 

@@ -75,14 +75,16 @@ SUPPORT_MIX = (
     (K.DAY_TREATMENT, 0.05),
     (K.RELIEF_STAY, 0.10),
 )
+# Drawn before the child's age is taken into account: a young child's institution becomes a
+# foster family (MIN_AGE), which takes the placed mix to about 70 % foster care.
 PLACEMENT_MIX = (
     (K.KINSHIP_FOSTER_CARE, 0.10),
-    (K.FOSTER_FAMILY, 0.33),
-    (K.REINFORCED_FOSTER_FAMILY, 0.15),
-    (K.SPECIALISED_FOSTER_FAMILY, 0.07),
-    (K.OWN_ROOM, 0.04),
-    (K.RESIDENTIAL_HOME, 0.18),
-    (K.RESIDENTIAL_INSTITUTION, 0.11),
+    (K.FOSTER_FAMILY, 0.26),
+    (K.REINFORCED_FOSTER_FAMILY, 0.12),
+    (K.SPECIALISED_FOSTER_FAMILY, 0.06),
+    (K.OWN_ROOM, 0.06),
+    (K.RESIDENTIAL_HOME, 0.24),
+    (K.RESIDENTIAL_INSTITUTION, 0.14),
     (K.SECURE_UNIT, 0.02),
 )
 # A kind a child is too young for gives way to the next one down (own room from 16, ...).
