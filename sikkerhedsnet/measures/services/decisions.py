@@ -245,10 +245,10 @@ def measure_decide(
         raise MeasureRefused(_("Sagen er lukket; der kan ikke besluttes noget i den."))
     if kind not in MeasureKind.values:
         raise MeasureRefused(_("Vælg en type fra listen."), field="kind")
-    Case.objects.select_for_update().filter(pk=case.pk).first()  # one decision at a time
     child = case.child
     _check_texts(purpose=purpose, expected_months=expected_months, decided_on=decided_on)
     if offer is not None:
+        _lock(offer)
         check_offer(offer=offer, kind=kind, child=child, day=decided_on)
     name, local, cost = _provider(
         offer=offer, provider=provider, in_municipality=in_municipality, monthly_cost=monthly_cost
@@ -301,9 +301,16 @@ def first_follow_up(measure: Measure, start_date: date) -> date:
     return first_follow_up_due(kind=measure.kind, start_date=start_date)
 
 
+def _lock(offer: Offer) -> None:
+    """Hold the offer's row until the transaction ends, so two caseworkers deciding at once
+    cannot both take its last place (a no-op on SQLite, which writes one at a time)."""
+    Offer.objects.select_for_update().filter(pk=offer.pk).first()
+
+
 def _has_place(measure: Measure) -> bool:
     if measure.offer is None or measure.status == MeasureStatus.DECIDED:
         return True
+    _lock(measure.offer)
     return not offer_load(measure.offer).full
 
 

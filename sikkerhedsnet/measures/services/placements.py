@@ -71,6 +71,7 @@ def _destination(
     *, offer: Offer | None, provider: str, in_municipality: bool, monthly_cost: int | None
 ) -> tuple[str, bool, int]:
     if offer is not None:
+        Offer.objects.select_for_update().filter(pk=offer.pk).first()  # see decisions._lock
         if offer_load(offer).full:
             raise MeasureRefused(
                 _("Tilbuddet har ingen ledig plads. Vælg et andet tilbud."), field="offer"
