@@ -39,6 +39,7 @@ def measure_entries(
     )
     measures = (
         Measure.objects.filter(case__in=child_cases(viewer, child).values("pk"))
+        .select_related("offer")
         .annotate(latest=latest, moved_on=Exists(Measure.objects.filter(moved_from=OuterRef("pk"))))
         .order_by("-latest", "-id")[:limit]
     )
@@ -49,8 +50,19 @@ def measure_entries(
     return entries[:limit]
 
 
+def where(measure: Measure) -> str:
+    """The offer by its name, with the provider when that says more (an external provider, or
+    the family of a network placement)."""
+    offer = measure.offer
+    if offer is None:
+        return measure.provider
+    if offer.in_municipality and measure.provider == offer.provider:
+        return offer.name
+    return f"{offer.name} ({measure.provider})"
+
+
 def _events(measure: Measure) -> list[TimelineEntry]:
-    what = {"kind": measure.get_kind_display(), "provider": measure.provider}
+    what = {"kind": measure.get_kind_display(), "provider": where(measure)}
     url = case_url(measure.case_id)
     decided = _("%(kind)s, %(provider)s") % what
     if measure.acute:
@@ -71,7 +83,7 @@ def _events(measure: Measure) -> list[TimelineEntry]:
                 when=measure.start_date,
                 kind=_kind(measure),
                 title=title % what,
-                summary=measure.provider,
+                summary=what["provider"],
                 url=url,
             )
         )
@@ -81,7 +93,7 @@ def _events(measure: Measure) -> list[TimelineEntry]:
                 when=measure.end_date,
                 kind=_kind(measure),
                 title=_("Afsluttet: %(kind)s") % what,
-                summary=measure.provider,
+                summary=what["provider"],
                 url=url,
             )
         )
@@ -128,14 +140,14 @@ def supervision_entries(
 ) -> list[TimelineEntry]:
     visits = (
         SupervisionVisit.objects.filter(measure__case__in=child_cases(viewer, child).values("pk"))
-        .select_related("measure")
+        .select_related("measure__offer")
         .order_by("-visited_on", "-id")[:limit]
     )
     return [
         TimelineEntry(
             when=visit.visited_on,
             kind=_("Tilsyn"),
-            title=_("Tilsynsbesøg, %(provider)s") % {"provider": visit.measure.provider},
+            title=_("Tilsynsbesøg, %(provider)s") % {"provider": where(visit.measure)},
             summary=_("Talte med barnet") if visit.spoke_with_child else _("Talte ikke med barnet"),
             url=case_url(visit.measure.case_id),
         )

@@ -16,12 +16,14 @@ from sikkerhedsnet.measures.models import (
     LegalGround,
     Measure,
     MeasureStatus,
+    Offer,
     SupervisionVisit,
 )
 from sikkerhedsnet.measures.timeline import (
     follow_up_entries,
     measure_entries,
     supervision_entries,
+    where,
 )
 from sikkerhedsnet.people.access import ChildAccess
 from sikkerhedsnet.people.models import User
@@ -152,3 +154,33 @@ def test_the_limit_keeps_the_newest_events(tw: TeamWorld) -> None:
         "Flyttet til Almen plejefamilie",
         "Besluttet: Almen plejefamilie",
     ]
+
+
+def test_an_offer_is_named_with_its_provider_when_that_says_more(tw: TeamWorld) -> None:
+    local = Offer.objects.create(
+        name="Børnehuset", provider="Kommunen", kind=MeasureKind.DAY_TREATMENT, monthly_price=1
+    )
+    external = Offer.objects.create(
+        name="Plejefamilier",
+        provider="Familieplejen Midt",
+        kind=MeasureKind.FOSTER_FAMILY,
+        in_municipality=False,
+        monthly_price=1,
+    )
+    network = Offer.objects.create(
+        name="Netværkspleje", provider="Kommunen", kind=MeasureKind.KINSHIP_FOSTER_CARE,
+        monthly_price=1,
+    )  # fmt: skip
+    assert where(measure(tw.case, offer=local, provider="Kommunen")) == "Børnehuset"
+    assert (
+        where(measure(tw.case, offer=external, provider="Familieplejen Midt"))
+        == "Plejefamilier (Familieplejen Midt)"
+    )
+    assert where(measure(tw.case, offer=network, provider="Mormor")) == "Netværkspleje (Mormor)"
+
+
+def test_one_query_per_source_after_the_teams(
+    tw: TeamWorld, django_assert_max_num_queries: object
+) -> None:
+    with django_assert_max_num_queries(6):  # type: ignore[operator]
+        seen(tw.owner, tw)  # each source: the viewer's teams, then its entries
