@@ -313,3 +313,11 @@ class EndForm(VersionedForm):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(min_value=2000, max_value=2100, required=False)
+
+
+class WithdrawForm(VersionedForm):
+    reason = _text(
+        _("Hvorfor trækkes beslutningen tilbage"),
+        _("Skriv, hvorfor beslutningen trækkes tilbage."),
+        help_text=_("Fx at barnet har fået hjælp et andet sted, eller at behovet er væk."),
+    )

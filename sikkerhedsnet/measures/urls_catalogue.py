@@ -16,4 +16,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(f"{MEASURE}start/", views.measure_start_view, name="measure_start"),
     path(f"{MEASURE}afslut/", views.measure_end_view, name="measure_end"),
     path(f"{MEASURE}flyt/", views.measure_move_view, name="measure_move"),
+    path(f"{MEASURE}traek-tilbage/", views.measure_withdraw_view, name="measure_withdraw"),
 ]

@@ -32,6 +32,7 @@ from sikkerhedsnet.measures.forms_catalogue import (
     NetworkSearchForm,
     OfferForm,
     StartForm,
+    WithdrawForm,
     YearForm,
     offer_initial,
 )
@@ -48,6 +49,7 @@ from sikkerhedsnet.measures.services.decisions import (
     measure_decide,
     measure_end,
     measure_start,
+    measure_withdraw,
     network_search_record,
 )
 from sikkerhedsnet.measures.services.placements import measure_move
@@ -288,6 +290,7 @@ def _detail_page(
     *,
     start_form: StartForm | None = None,
     end_form: EndForm | None = None,
+    withdraw_form: WithdrawForm | None = None,
     conflict: bool = False,
     status: int = 200,
 ) -> HttpResponse:
@@ -306,6 +309,7 @@ def _detail_page(
         "start_form": start_form
         or StartForm(initial={"start_date": today}, version=measure.version),
         "end_form": end_form or EndForm(initial={"end_date": today}, version=measure.version),
+        "withdraw_form": withdraw_form or WithdrawForm(version=measure.version),
         "conflict": conflict,
     }
     return render(request, "measures/catalogue/measure_detail.html", context, status=status)
@@ -367,6 +371,34 @@ def measure_end_view(request: AuthedRequest, case_id: int, measure_id: int) -> H
         _refuse(form, error)
         return _detail_page(request, access, measure, end_form=form, status=400)
     messages.success(request, _("Foranstaltningen er afsluttet."))
+    return redirect("measures:measure_detail", case_id, measure_id)
+
+
+@login_required
+@require_POST
+def measure_withdraw_view(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResponse:
+    access = case_for(request, case_id, shown=SHOWN)
+    measure = _measure(access, measure_id)
+    form = WithdrawForm(request.POST, version=measure.version)
+    if not form.is_valid():
+        return _detail_page(request, access, measure, withdraw_form=form, status=400)
+    try:
+        measure_withdraw(
+            actor=request.user,
+            measure=measure,
+            expected_version=form.expected_version,
+            reason=form.cleaned_data["reason"],
+        )
+    except Conflict:
+        measure.refresh_from_db()
+        again = WithdrawForm(with_version(request.POST, measure.version), version=measure.version)
+        return _detail_page(
+            request, access, measure, withdraw_form=again, conflict=True, status=409
+        )
+    except Refused as error:
+        _refuse(form, error)
+        return _detail_page(request, access, measure, withdraw_form=form, status=400)
+    messages.success(request, _("Beslutningen er trukket tilbage."))
     return redirect("measures:measure_detail", case_id, measure_id)
 
 

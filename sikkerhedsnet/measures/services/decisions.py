@@ -410,3 +410,37 @@ def waiting_list_advance(*, actor: User | None, offer: Offer, place_free_on: dat
             )
         )
     return started
+
+
+@transaction.atomic
+def measure_withdraw(
+    *, actor: User, measure: Measure, expected_version: int, reason: str
+) -> Measure:
+    """Withdraw a decision that never started (the child got help elsewhere, or no longer needs
+    it): it leaves the waiting list or gives its place back. It is kept, ended without dates;
+    the reason is in the audit row."""
+    if measure.status not in (MeasureStatus.DECIDED, MeasureStatus.WAITING):
+        raise MeasureRefused(
+            _(
+                "Kun en foranstaltning, der ikke er startet, kan trækkes tilbage. "
+                "Afslut den i stedet."
+            )
+        )
+    if not reason.strip():
+        raise MeasureRefused(_("Skriv, hvorfor beslutningen trækkes tilbage."), field="reason")
+    withdrawn = compare_and_set(
+        Measure,
+        pk=measure.pk,
+        expected_version=expected_version,
+        actor=actor,
+        status=MeasureStatus.ENDED,
+    )
+    audit_event_record(
+        actor=actor,
+        event_type="measure.withdrawn",
+        subject=withdrawn,
+        extra={"case": measure.case_id, "reason": reason.strip(), "was": measure.status},
+    )
+    if measure.offer is not None and measure.status == MeasureStatus.DECIDED:
+        waiting_list_advance(actor=actor, offer=measure.offer, place_free_on=timezone.localdate())
+    return withdrawn

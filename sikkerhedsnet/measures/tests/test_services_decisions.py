@@ -308,3 +308,24 @@ def test_ending_is_checked(cw: CatalogueWorld) -> None:
         )
     ended = measure_end(actor=cw.tw.owner, measure=started, expected_version=2, end_date=TODAY)
     assert (ended.status, ended.end_date, ended.next_follow_up_due) == ("ended", TODAY, None)
+
+
+def test_a_waiting_decision_is_withdrawn_and_a_decided_one_gives_its_place_on(
+    cw: CatalogueWorld,
+) -> None:
+    from sikkerhedsnet.measures.services.decisions import measure_withdraw
+
+    holds_a_place = decide(cw)
+    decide(cw, start_on=TODAY)
+    first_waiting, second_waiting = decide(cw), decide(cw)
+    with pytest.raises(MeasureRefused, match="hvorfor"):
+        measure_withdraw(actor=cw.tw.owner, measure=first_waiting, expected_version=1, reason=" ")
+    withdrawn = measure_withdraw(
+        actor=cw.tw.owner, measure=first_waiting, expected_version=1, reason="Hjælp i skolen"
+    )
+    assert (withdrawn.status, withdrawn.start_date) == (MeasureStatus.ENDED, None)
+    measure_withdraw(actor=cw.tw.owner, measure=holds_a_place, expected_version=1, reason="Flyttet")
+    second_waiting.refresh_from_db()
+    assert (second_waiting.status, second_waiting.start_date) == (MeasureStatus.ACTIVE, TODAY)
+    with pytest.raises(MeasureRefused, match="ikke er startet"):
+        measure_withdraw(actor=cw.tw.owner, measure=second_waiting, expected_version=2, reason="x")

@@ -347,3 +347,15 @@ def test_the_case_page_shows_the_measures_and_the_way_to_decide(cw: CatalogueWor
     colleagues = client_for(cw.tw.colleague).get(url).content.decode()
     assert reverse("measures:measure_detail", args=[cw.tw.case.pk, placed.pk]) in colleagues
     assert reverse("measures:measure_new", args=[cw.tw.case.pk]) not in colleagues
+
+
+def test_a_decision_is_withdrawn_from_its_page(cw: CatalogueWorld) -> None:
+    decided = measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None, offer=cw.centre)
+    url = reverse("measures:measure_withdraw", args=[cw.tw.case.pk, decided.pk])
+    assert client_for(cw.tw.colleague).post(url, {"version": 1, "reason": "x"}).status_code == 404
+    refused = client_for(cw.tw.owner).post(url, {"version": 1, "reason": ""})
+    assert refused.status_code == 400
+    assert "Skriv, hvorfor beslutningen trækkes tilbage." in refused.content.decode()
+    assert client_for(cw.tw.owner).post(url, {"version": 1, "reason": "Ok"}).status_code == 302
+    decided.refresh_from_db()
+    assert decided.status == MeasureStatus.ENDED
