@@ -538,8 +538,8 @@ class MeasureMaker:
         if kind != K.KINSHIP_FOSTER_CARE:
             row.intrusiveness_reason = INTRUSIVENESS_REASON
         else:
-            carer = self.network.get(case.child_id)
-            row.provider = f"{offer.provider} ({carer})" if carer else offer.provider
+            # The family of a network placement is its provider.
+            row.provider = self.network.get(case.child_id) or offer.provider
         if moved_from is not None:
             row.moved_from_id = moved_from.id
         self.started(row)
