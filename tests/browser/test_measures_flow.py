@@ -155,3 +155,41 @@ def test_decide_a_local_measure_then_a_network_placement_and_follow_up(
     today = timezone.localdate()
     due = next_follow_up_due(kind=placement.kind, held_on=today, interval_weeks=None)
     assert page.inner_text("#next-follow-up") == due.strftime("%d.%m.%Y")
+
+
+def test_the_catalogue_capacity_and_move_pages_are_accessible(
+    new_tab: NewTab, family: Family
+) -> None:
+    today = timezone.localdate()
+    leader = f.staff(Role.TEAM_LEADER, family.case.team, username="lene", first_name="Lene")
+    placed = Measure.objects.create(
+        case=family.case,
+        child=family.case.child,
+        kind=MeasureKind.FOSTER_FAMILY,
+        provider="Plejefamilien Holm",
+        in_municipality=True,
+        legal_ground="placement_with_consent",
+        purpose="Tryghed",
+        expected_months=12,
+        siblings="apart",
+        status=MeasureStatus.ACTIVE,
+        decided_on=add_months(today, -2),
+        start_date=add_months(today, -2),
+        monthly_cost=40_000,
+        offer=None,
+        decided_by=leader,
+    )
+    tab = new_tab()
+    tab.log_in(leader.username)
+    tab.goto("/foranstaltninger/tilbud/")
+    assert "Børnehuset" in tab.page.content()
+    tab.click("main a:has-text('Nyt tilbud')")
+    tab.submit(SUBMIT, {"#id_name": ""})
+    assert "Skriv tilbuddets navn." in tab.page.content()
+    tab.goto("/foranstaltninger/kapacitet/")
+    assert "Udgifter pr. type og år" in tab.page.content()
+    tab.goto(f"/sager/{family.case.pk}/foranstaltninger/{placed.pk}/flyt/")
+    tab.page.select_option("#id_kind", MeasureKind.KINSHIP_FOSTER_CARE)
+    tab.page.check("label[for='id_siblings_3']")  # Anbragt adskilt fra søskende
+    tab.submit(SUBMIT, {"#id_provider": "Moster Lise", "#id_monthly_cost": "18000"})
+    assert "Flytninger" in tab.page.content() and "Moster Lise" in tab.page.content()
