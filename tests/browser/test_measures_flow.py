@@ -161,6 +161,7 @@ def test_the_catalogue_capacity_and_move_pages_are_accessible(
     new_tab: NewTab, family: Family
 ) -> None:
     today = timezone.localdate()
+    assert family.case.team is not None
     leader = f.staff(Role.TEAM_LEADER, family.case.team, username="lene", first_name="Lene")
     placed = Measure.objects.create(
         case=family.case,
