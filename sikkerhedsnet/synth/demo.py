@@ -15,6 +15,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
+from sikkerhedsnet.collaboration.models import MeetingSeries
 from sikkerhedsnet.people.models import Membership, Role, Unit, UnitKind, User, current_on
 
 DEMO_PASSWORD = "Sikkerhedsnet-demo-2026"  # noqa: S105 - printed for everyone; demo data only
@@ -39,7 +41,7 @@ DEMO_LOGINS = (
     ),
     DemoLogin(
         "fagperson", Role.PROFESSIONAL, "Fagperson", "Pædagog", "daycare",
-        "Samme dagtilbud som leder; CPR-numre vises maskeret",
+        "Samme dagtilbud som leder; trivselsrunden, dialogmøder og handleplaner",
     ),
     DemoLogin(
         "visitation", Role.INTAKE, "Visitation", "Socialrådgiver, visitationen", "intake",
@@ -47,13 +49,16 @@ DEMO_LOGINS = (
     ),
     DemoLogin(
         "raadgiver", Role.CASEWORKER, "Rådgiver", "Socialrådgiver", "team",
-        "Rådgiver i et sagsbehandlerteam",
+        "Mine sager: sagsstamme, undersøgelser, foranstaltninger og opfølgning",
     ),
     DemoLogin(
         "faglig-leder", Role.TEAM_LEADER, "Faglig leder", "Faglig leder", "team",
-        "Leder af rådgiverens team",
+        "Teamets sagsstamme mod loftet, sager uden rådgiver, Mine opgaver",
     ),
-    DemoLogin("ppr", Role.PPR, "PPR", "Psykolog, PPR", "", "PPR-psykolog"),
+    DemoLogin(
+        "ppr", Role.PPR, "PPR", "Psykolog, PPR", "",
+        "Fast deltager i dagtilbuddets tværfaglige møder: dagsorden og referat",
+    ),
     DemoLogin(
         "ledelse", Role.MANAGEMENT, "Ledelse", "Børne- og familiechef", "",
         "Ledelsen: tal og overblik, ingen børnesager",
@@ -105,6 +110,40 @@ def _attach(user: User, unit: Unit | None) -> None:
         Membership.objects.create(user=user, unit=unit, since=since)
 
 
+def _take_over_caseload(user: User, team: Unit | None) -> None:
+    """Give the demo caseworker the open cases of the team's busiest generated caseworker.
+
+    Demo data only: the generator's caseworkers carry the caseloads, and a demo of "Mine sager"
+    needs a caseworker with cases. The assignment rows move with the cases.
+    """
+    if team is None or Case.objects.filter(caseworker=user, status=CaseStatus.OPEN).exists():
+        return
+    busiest = (
+        Case.objects.filter(team=team, status=CaseStatus.OPEN, caseworker__isnull=False)
+        .exclude(caseworker=user)
+        .values("caseworker_id")
+        .annotate(cases=Count("pk"))
+        .order_by("-cases", "caseworker_id")
+        .first()
+    )
+    if busiest is None:
+        return
+    other = busiest["caseworker_id"]
+    CaseAssignment.objects.filter(caseworker_id=other, until__isnull=True).update(caseworker=user)
+    Case.objects.filter(caseworker_id=other, status=CaseStatus.OPEN).update(caseworker=user)
+
+
+def _join_meetings(users: list[User], daycare: Unit | None) -> None:
+    """Make the demo leader and PPR psychologist standing members of the daycare's meetings."""
+    if daycare is None:
+        return
+    series = MeetingSeries.objects.filter(unit=daycare)
+    if daycare.district:
+        series = series | MeetingSeries.objects.filter(district=daycare.district)
+    for one in series:
+        one.standing_members.add(*users)
+
+
 @transaction.atomic
 def demo_logins_reset(*, password: str = DEMO_PASSWORD) -> list[DemoLoginRow]:
     # One hash for all nine: the demo password is public anyway, and each PBKDF2 hash costs
@@ -138,4 +177,10 @@ def demo_logins_reset(*, password: str = DEMO_PASSWORD) -> list[DemoLoginRow]:
         axes_reset(username=login.username)
         look_at = f"{login.look_at} ({unit.name})" if unit is not None else login.look_at
         rows.append(DemoLoginRow(login.username, str(login.role.label), password, look_at))
+    demo = {
+        user.username: user
+        for user in User.objects.filter(username__in=["raadgiver", "leder", "ppr"])
+    }
+    _take_over_caseload(demo["raadgiver"], team)
+    _join_meetings([demo["leder"], demo["ppr"]], places["daycare"])
     return rows

@@ -4,7 +4,10 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
+from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
+from sikkerhedsnet.collaboration.models import MeetingSeries
 from sikkerhedsnet.people.models import Child, Membership, Role, UnitKind, User
 from sikkerhedsnet.synth.demo import DEMO_LOGINS, DEMO_PASSWORD
 
@@ -61,3 +64,18 @@ def test_running_it_again_keeps_the_children_and_resets_the_logins(db: None) -> 
     leder.refresh_from_db()
     assert leder.is_active and leder.check_password(DEMO_PASSWORD)
     assert Membership.objects.filter(user=leder).count() == 1
+
+
+def test_the_caseworker_has_cases_and_ppr_sits_on_the_daycares_meetings(db: None) -> None:
+    out = StringIO()
+    call_command("demo", "--no-serve", "--children", "3000", stdout=out)
+    caseworker = User.objects.get(username="raadgiver")
+    assert Case.objects.filter(caseworker=caseworker, status=CaseStatus.OPEN).exists()
+    assert not CaseAssignment.objects.filter(
+        case__caseworker=caseworker, until__isnull=True
+    ).exclude(caseworker=caseworker)
+    ppr = User.objects.get(username="ppr")
+    assert MeetingSeries.objects.filter(standing_members=ppr).exists()
+    client = Client()
+    client.force_login(caseworker)
+    assert client.get(reverse("cases:home")).status_code == 200
