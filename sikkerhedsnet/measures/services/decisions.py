@@ -26,6 +26,7 @@ from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.casework.models import PlanGoal
 from sikkerhedsnet.casework.services.versions import Refused, compare_and_set
 from sikkerhedsnet.lib.dates import add_months
+from sikkerhedsnet.measures.cadence import follow_up_due
 from sikkerhedsnet.measures.ladder import RUNG, MeasureKind, is_placement
 from sikkerhedsnet.measures.models import (
     LegalGround,
@@ -296,9 +297,14 @@ def measure_decide(
 
 
 def first_follow_up(measure: Measure, start_date: date) -> date:
-    from sikkerhedsnet.measures.cadence import first_follow_up_due
-
-    return first_follow_up_due(kind=measure.kind, start_date=start_date)
+    """The first follow-up of a measure starting now; an interval the caseworker set before the
+    start may bring it forward (never later than the law's deadline)."""
+    return follow_up_due(
+        kind=measure.kind,
+        start_date=start_date,
+        last_held_on=None,
+        interval_weeks=measure.follow_up_interval_weeks,
+    )
 
 
 def _lock(offer: Offer) -> None:

@@ -241,6 +241,20 @@ def test_starting_sets_the_start_and_the_first_follow_up(cw: CatalogueWorld) -> 
     assert started.version == decided.version + 1
 
 
+def test_an_interval_set_before_the_start_brings_the_first_follow_up_forward(
+    cw: CatalogueWorld,
+) -> None:
+    decided = decide(cw)
+    Measure.objects.filter(pk=decided.pk).update(
+        follow_up_interval_weeks=2, follow_up_interval_reason="Tæt opfølgning i starten"
+    )
+    decided.refresh_from_db()
+    started = measure_start(
+        actor=cw.tw.owner, measure=decided, expected_version=decided.version, start_date=TODAY
+    )
+    assert started.next_follow_up_due == TODAY + timedelta(weeks=2)
+
+
 def test_a_decision_with_a_start_date_starts_at_once(cw: CatalogueWorld) -> None:
     started = decide(cw, decided_on=date(2026, 5, 1), start_on=TODAY - timedelta(days=1))
     assert (started.status, started.start_date) == (MeasureStatus.ACTIVE, date(2026, 5, 9))
