@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sikkerhedsnet.cases.timeline import case_url, child_cases, short
+from sikkerhedsnet.cases.timeline import child_cases, short
 from sikkerhedsnet.measures.ladder import is_placement
 from sikkerhedsnet.measures.models import FollowUp, Measure, MeasureStatus, SupervisionVisit
 from sikkerhedsnet.people.access import ChildAccess
@@ -63,7 +64,7 @@ def where(measure: Measure) -> str:
 
 def _events(measure: Measure) -> list[TimelineEntry]:
     what = {"kind": measure.get_kind_display(), "provider": where(measure)}
-    url = case_url(measure.case_id)
+    url = reverse("measures:measure_detail", args=[measure.case_id, measure.pk])
     decided = _("%(kind)s, %(provider)s") % what
     if measure.acute:
         decided = _("%(what)s (akut)") % {"what": decided}
@@ -116,7 +117,9 @@ def follow_up_entries(
             kind=_("Opfølgning"),
             title=_("Opfølgning: %(kind)s") % {"kind": follow_up.measure.get_kind_display()},
             summary=_follow_up_summary(follow_up),
-            url=case_url(follow_up.measure.case_id),
+            url=reverse(
+                "measures:follow_up", args=[follow_up.measure.case_id, follow_up.measure_id]
+            ),
         )
         for follow_up in follow_ups
     ]
@@ -149,7 +152,7 @@ def supervision_entries(
             kind=_("Tilsyn"),
             title=_("Tilsynsbesøg, %(provider)s") % {"provider": where(visit.measure)},
             summary=_("Talte med barnet") if visit.spoke_with_child else _("Talte ikke med barnet"),
-            url=case_url(visit.measure.case_id),
+            url=reverse("measures:supervision", args=[visit.measure.case_id, visit.measure_id]),
         )
         for visit in visits
     ]

@@ -10,6 +10,7 @@ import pytest
 from sikkerhedsnet.cases.models import CaseAssignment, CaseStatus
 from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
 from sikkerhedsnet.cases.timeline import case_entries
+from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.people.access import ChildAccess
 from sikkerhedsnet.people.models import User
 from sikkerhedsnet.people.timeline import TimelineEntry, child_timeline
@@ -90,3 +91,11 @@ def test_one_query_for_the_cases_and_one_for_the_assignments(
 ) -> None:
     with django_assert_max_num_queries(3):  # type: ignore[operator]
         entries(tw.owner, tw)
+
+
+@pytest.mark.parametrize("who", ["owner", "colleague", "leader"])
+def test_every_link_opens_for_the_viewer_it_is_shown_to(tw: TeamWorld, who: str) -> None:
+    viewer = getattr(tw, who)
+    client = client_for(viewer)
+    for url in {entry.url for entry in entries(viewer, tw)}:
+        assert client.get(url).status_code == 200, url

@@ -25,6 +25,7 @@ from sikkerhedsnet.casework.timeline import (
     interim_entries,
     safety_meeting_entries,
 )
+from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.people.access import ChildAccess
 from sikkerhedsnet.people.models import User
 from sikkerhedsnet.people.timeline import TimelineEntry
@@ -129,3 +130,11 @@ def test_a_fixed_few_queries_however_many_meetings(
     access = ChildAccess(child=world.child, basis="test", can_see_full_cpr=False)
     with django_assert_max_num_queries(3):  # type: ignore[operator]
         safety_meeting_entries(world.owner, world.child, access, limit=50)
+
+
+@pytest.mark.parametrize("who", ["owner", "colleague", "leader"])
+def test_every_link_opens_for_the_viewer_it_is_shown_to(world: TeamWorld, who: str) -> None:
+    viewer = getattr(world, who)
+    client = client_for(viewer)
+    for url in {entry.url for entry in seen(viewer, world)}:
+        assert client.get(url).status_code == 200, url

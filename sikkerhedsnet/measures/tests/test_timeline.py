@@ -10,6 +10,7 @@ import pytest
 
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import (
     FollowUp,
@@ -128,7 +129,15 @@ def test_the_entries_say_what_matters(tw: TeamWorld) -> None:
         "Sikkerhedsskala 7. Næste opfølgning senest 01.09.2026. Morgenerne går bedre."
     )
     assert by_title["Tilsynsbesøg, Plejefamilien Holm"].summary == "Talte med barnet"
-    assert {entry.url for entry in by_title.values()} == {f"/sager/{tw.case.pk}/"}
+    case = tw.case.pk
+    moved = Measure.objects.get(case=tw.case, moved_from__isnull=False)
+    assert by_title["Flyttet til Almen plejefamilie"].url == (
+        f"/sager/{case}/foranstaltninger/{moved.pk}/"
+    )
+    assert by_title["Opfølgning: Familiebehandling"].url.endswith("/opfoelgning/")
+    assert by_title["Tilsynsbesøg, Plejefamilien Holm"].url == (
+        f"/sager/{case}/foranstaltninger/{moved.pk}/tilsyn/"
+    )
 
 
 @pytest.mark.parametrize("who", ["owner", "colleague", "leader"])
@@ -184,3 +193,11 @@ def test_one_query_per_source_after_the_teams(
 ) -> None:
     with django_assert_max_num_queries(6):  # type: ignore[operator]
         seen(tw.owner, tw)  # each source: the viewer's teams, then its entries
+
+
+@pytest.mark.parametrize("who", ["owner", "colleague", "leader"])
+def test_every_link_opens_for_the_viewer_it_is_shown_to(tw: TeamWorld, who: str) -> None:
+    viewer = getattr(tw, who)
+    client = client_for(viewer)
+    for url in {entry.url for entry in seen(viewer, tw)}:
+        assert client.get(url).status_code == 200, url
