@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikkerhedsnet.audit.services import access_log_record
@@ -125,7 +126,10 @@ def series_detail(request: AuthedRequest, series_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)d møde(r) er planlagt.") % {"count": len(meetings)},
+                ngettext(
+                    "%(count)d møde er planlagt.", "%(count)d møder er planlagt.", len(meetings)
+                )
+                % {"count": len(meetings)},
             )
             return redirect("collaboration:series_detail", series.pk)
     context = {

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Max, QuerySet
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sikkerhedsnet.cases.access import visible_cases
 from sikkerhedsnet.cases.models import Case
@@ -51,9 +51,11 @@ class FollowUpState:
 def follow_up_state(measure: Measure, day: date) -> FollowUpState:
     policy = get_policy()
     if cadence.uses_residential_cadence(measure.kind):
-        words = _("hver %(n)s. uge") % {"n": policy.residential_follow_up_weeks}
+        n = policy.residential_follow_up_weeks
+        words = ngettext("hver uge", "hver %(weeks)s. uge", n) % {"weeks": n}
     else:
-        words = _("hver %(n)s. måned") % {"n": policy.support_follow_up_months}
+        n = policy.support_follow_up_months
+        words = ngettext("hver måned", "hver %(n)s. måned", n) % {"n": n}
     due = measure.next_follow_up_due
     overdue = measure.status == MeasureStatus.ACTIVE and due is not None and due < day
     return FollowUpState(next_due=due, overdue=overdue, policy_interval=words)

@@ -72,7 +72,7 @@ def _leder_creates_series_and_meeting(tab: Tab, cast: Cast) -> CollaborationMeet
         SUBMIT,
         {"#id_first_day": tomorrow.strftime("%d.%m.%Y"), "#id_start_time": "13.00"},
     )
-    assert "1 møde(r) er planlagt." in page.locator("main").inner_text()
+    assert "1 møde er planlagt." in page.locator("main").inner_text()
     return CollaborationMeeting.objects.get()
 
 

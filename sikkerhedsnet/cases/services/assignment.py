@@ -102,7 +102,7 @@ def case_assign(
     _check_who(actor=actor, case=current, caseworker=caseworker)
     reason, over_cap_reason = reason.strip(), over_cap_reason.strip()
     if current.caseworker_id is not None and not reason:
-        raise CaseRefused(_("Skriv hvorfor sagen skifter rådgiver."))
+        raise CaseRefused(_("Skriv, hvorfor sagen skifter rådgiver."))
     User.objects.select_for_update().filter(pk=caseworker.pk).first()
     cap, load = get_policy().caseload_cap, open_load(caseworker)
     over = load + 1 > cap
