@@ -78,6 +78,10 @@ def test_editing_a_goal_is_compare_and_set(tw: TeamWorld) -> None:
 
 def test_a_goal_knows_the_measures_that_serve_it() -> None:
     # measures.Measure declares goals = ManyToManyField(PlanGoal, related_name="measures").
+    from django.db.models import ManyToManyField
+
     from sikkerhedsnet.measures.models import Measure
 
-    assert PlanGoal._meta.get_field("measures").related_model is Measure
+    field = Measure._meta.get_field("goals")
+    assert isinstance(field, ManyToManyField)
+    assert field.related_model is PlanGoal and field.remote_field.related_name == "measures"
