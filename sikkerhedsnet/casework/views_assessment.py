@@ -36,7 +36,7 @@ from sikkerhedsnet.casework.services.assessment import (
     interim_assessment_record,
 )
 from sikkerhedsnet.casework.services.versions import Conflict, Refused
-from sikkerhedsnet.casework.views_common import CONFLICT, case_for, case_url, with_version
+from sikkerhedsnet.casework.views_common import case_context, case_for, with_version
 from sikkerhedsnet.core.auth import AuthedRequest
 
 SHOWN = "Børnefaglig undersøgelse"
@@ -75,10 +75,7 @@ def _page(
     if held is not None:
         forms[held[0]] = held[1]
     context = {
-        "access": access,
-        "case": case,
-        "child": case.child,
-        "case_url": case_url(case),
+        **case_context(access),
         "assessment": current,
         "clock": assessment_clock(case, current),
         "triangle": triangle(current),
@@ -89,7 +86,6 @@ def _page(
         "texts_form": forms["texts"],
         "held": held[0] if held else "",
         "conflict": conflict,
-        "conflict_message": CONFLICT,
         "placement_kinds": [str(kind) for kind in PLACEMENT_DECISIONS],
         "without_consent": AssessmentDecision.PLACEMENT_WITHOUT_CONSENT,
         "has_plan": child_plan_of(case) is not None,

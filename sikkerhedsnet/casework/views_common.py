@@ -7,6 +7,8 @@ gets a 404 on a change, like every refusal in Sikkerhedsnet (core.auth.permissio
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,17 @@ def case_for(request: AuthedRequest, case_id: int, *, shown: str) -> CaseAccess:
 
 def case_url(case: Case) -> str:
     return reverse("cases:detail", args=[case.pk])
+
+
+def case_context(access: CaseAccess) -> dict[str, Any]:
+    """What every casework page shows around its own part: the case, the child, the way back."""
+    return {
+        "access": access,
+        "case": access.case,
+        "child": access.case.child,
+        "case_url": case_url(access.case),
+        "conflict_message": CONFLICT,
+    }
 
 
 def with_version(data: QueryDict, version: int) -> QueryDict:

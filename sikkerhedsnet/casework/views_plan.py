@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -21,20 +19,10 @@ from sikkerhedsnet.casework.services.plan import (
     plan_goal_update,
 )
 from sikkerhedsnet.casework.services.versions import Conflict, Refused
-from sikkerhedsnet.casework.views_common import CONFLICT, case_for, case_url, with_version
+from sikkerhedsnet.casework.views_common import case_context, case_for, with_version
 from sikkerhedsnet.core.auth import AuthedRequest
 
 SHOWN = "Barnets plan"
-
-
-def _base(access: CaseAccess) -> dict[str, Any]:
-    return {
-        "access": access,
-        "case": access.case,
-        "child": access.case.child,
-        "case_url": case_url(access.case),
-        "conflict_message": CONFLICT,
-    }
 
 
 def _page(
@@ -48,7 +36,7 @@ def _page(
     assessment = assessment_of(access.case)
     plan = child_plan_of(access.case)
     context = {
-        **_base(access),
+        **case_context(access),
         "plan": plan,
         "goals": list(plan.goals.all()) if plan else [],
         "assessment": assessment,
@@ -112,7 +100,7 @@ def _goal_page(
     conflict: bool = False,
     status: int = 200,
 ) -> HttpResponse:
-    context = {**_base(access), "goal": goal, "form": form, "conflict": conflict}
+    context = {**case_context(access), "goal": goal, "form": form, "conflict": conflict}
     return render(request, "casework/goal_edit.html", context, status=status)
 
 

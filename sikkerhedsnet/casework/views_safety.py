@@ -36,20 +36,10 @@ from sikkerhedsnet.casework.services.safety import (
     safety_score_record,
 )
 from sikkerhedsnet.casework.services.versions import Conflict, Refused
-from sikkerhedsnet.casework.views_common import CONFLICT, case_for, case_url, with_version
+from sikkerhedsnet.casework.views_common import CONFLICT, case_context, case_for, with_version
 from sikkerhedsnet.core.auth import AuthedRequest
 
 SHOWN = "Signs of Safety"
-
-
-def _base(access: CaseAccess) -> dict[str, Any]:
-    return {
-        "access": access,
-        "case": access.case,
-        "child": access.case.child,
-        "case_url": case_url(access.case),
-        "conflict_message": CONFLICT,
-    }
 
 
 # The overview: chart, table, meetings, network --------------------------------------------------
@@ -68,7 +58,7 @@ def _overview(
     days, rows = scale_table(points)
     members = safety_network(case)
     context = {
-        **_base(access),
+        **case_context(access),
         "meetings": safety_meetings(case),
         "chart_spec": safety_scale_spec(points) if points else None,
         "scale_days": days,
@@ -151,7 +141,7 @@ def _meeting_page(
     status: int = 200,
 ) -> HttpResponse:
     context = {
-        **_base(access),
+        **case_context(access),
         "meeting": meeting,
         "form": form
         or SafetyMeetingForm(initial=_meeting_initial(meeting), version=meeting.version),
@@ -191,7 +181,7 @@ def meeting_new(request: AuthedRequest, case_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("Mødet er gemt. Skriv deltagernes scorer herunder."))
                 return redirect("casework:safety_meeting", case_id, meeting.pk)
-    context = {**_base(access), "form": form}
+    context = {**case_context(access), "form": form}
     return render(request, "casework/safety_meeting_new.html", context, status=status)
 
 
