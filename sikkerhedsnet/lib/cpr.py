@@ -41,13 +41,22 @@ class Cpr:
         return self.formatted
 
 
+CPR_DIGITS = 10
+
+# CPR-kontoret's table: the 7th digit and the two-digit year give the century.
+LAST_1900S_DIGIT = 3
+DIGITS_2000_UNTIL_36 = (4, 9)
+LAST_2000S_YEAR_FOR_4_AND_9 = 36
+LAST_2000S_YEAR_FOR_5_TO_8 = 57
+
+
 def century(year2: int, seventh_digit: int) -> int:
     """The century a CPR number's two-digit year belongs to, from the 7th digit (CPR-kontoret)."""
-    if seventh_digit <= 3:
+    if seventh_digit <= LAST_1900S_DIGIT:
         return 1900
-    if seventh_digit in (4, 9):
-        return 2000 if year2 <= 36 else 1900
-    return 2000 if year2 <= 57 else 1800
+    if seventh_digit in DIGITS_2000_UNTIL_36:
+        return 2000 if year2 <= LAST_2000S_YEAR_FOR_4_AND_9 else 1900
+    return 2000 if year2 <= LAST_2000S_YEAR_FOR_5_TO_8 else 1800
 
 
 def parse(value: str) -> Cpr:

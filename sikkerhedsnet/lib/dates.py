@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -34,3 +35,22 @@ def instant(at: Moment) -> datetime:
     return datetime.combine(at + timedelta(days=1), time.min, COPENHAGEN) - timedelta(
         microseconds=1
     )
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def last_start_overdue_on(day: date, due_on: Callable[[date], date]) -> date:
+    """The latest start date whose deadline (`due_on(start)`) lies before `day`.
+
+    Lets a rule compare a stored start date in the database instead of computing month
+    arithmetic in SQL: the deadline has passed exactly when start <= this date. `due_on` only
+    ever moves forward with its start, so stepping from a first guess a few days either way
+    finds the boundary, whatever the month lengths.
+    """
+    guess = day - (due_on(day) - day)
+    while due_on(guess) >= day:
+        guess -= ONE_DAY
+    while due_on(guess + ONE_DAY) < day:
+        guess += ONE_DAY
+    return guess

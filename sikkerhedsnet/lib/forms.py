@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +36,23 @@ class DanishDateField(forms.DateField):
     default_error_messages = {
         "invalid": _("Skriv datoen som DD.MM.ÅÅÅÅ, fx 22.11.2026."),
     }
+
+
+class FieldsAdjustedForm(forms.Form):
+    """Calls `adjust_fields` once Django has built the fields, before DesignSystemForm styles them.
+
+    Put it after DesignSystemForm in the bases (`class F(DesignSystemForm, FieldsAdjustedForm)`),
+    so fields made or changed per request (by the child, the guide or what was submitted) are
+    styled too. DesignSystemForm validates a bound form while styling it (to mark invalid
+    fields), so a field made optional by the submitted data must be changed before that.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.adjust_fields()
+
+    def adjust_fields(self) -> None:
+        """Add or change the fields that depend on the request; nothing by default."""
 
 
 class DesignSystemForm(forms.Form):

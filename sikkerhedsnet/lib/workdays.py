@@ -17,8 +17,11 @@ def _public_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("DK", years=year))
 
 
+SATURDAY = 5  # date.weekday(): Monday is 0
+
+
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _public_holidays(day.year)
+    return day.weekday() < SATURDAY and day not in _public_holidays(day.year)
 
 
 def add_working_days(start: date, count: int) -> date:

@@ -1,18 +1,15 @@
-"""The registry of file formats that import and export (DESIGN §6).
+"""The file formats that import and export (DESIGN §6), the mechanism every area's file uses.
 
 A format is a file's name (`units` for units.csv), its exact set of columns, a row validator, a
 writer and an exporter. A file is recognised by its header alone: the header cells, trimmed and
 lower-cased, must be exactly one format's columns, in any order.
 
-Another area adds its file the same way, from its AppConfig.ready():
+An area adds its file by defining a FileFormat in its `import_formats.py` and listing it under
+"import_formats" in `sikkerhedsnet/plugins.py`.
 
-    register_format(FileFormat(name="screenings", columns=(...), validator=..., write=...,
-                               export_rows=..., count_labels={...}, label=_("Trivselsvurderinger")))
-
-Formats are kept in registration order, which is also the order files are imported in when
+Formats are kept in the table's order, which is also the order files are imported in when
 several are given at once (units before children before screenings). A format whose rows refer to
-another file's (`requires=("children",)`) comes after it whatever the order of registration: the
-apps' ready() run in INSTALLED_APPS order, and an area listed before `imports` registers first.
+another file's (`requires=("children",)`) comes after it whatever its place in the table.
 """
 
 from __future__ import annotations
@@ -24,12 +21,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.utils.translation import gettext as _
 
+from sikkerhedsnet.lib.plugins import load
+
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise
 
     from sikkerhedsnet.people.models import User
 
 T = TypeVar("T")
+HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
 Counts = dict[str, int]
 
 
@@ -106,33 +106,36 @@ class FileFormat(Generic[T]):
         return f"{self.name}.csv"
 
 
-_FORMATS: dict[str, FileFormat[Any]] = {}
-
-
-def register_format(file_format: FileFormat[Any]) -> FileFormat[Any]:
-    if file_format.name in _FORMATS:
-        raise ValueError(f"file format {file_format.name} is registered twice")
-    _FORMATS[file_format.name] = file_format
-    return file_format
+def _formats() -> dict[str, FileFormat[Any]]:
+    """The formats of the plug-in table ("import_formats"), by name, in the table's order."""
+    found: dict[str, FileFormat[Any]] = {}
+    for file_format in load("import_formats", FileFormat):
+        if file_format.name in found:
+            raise ValueError(f"file format {file_format.name} is listed twice")
+        found[file_format.name] = file_format
+    return found
 
 
 def all_formats() -> list[FileFormat[Any]]:
-    """Registration order, except that a format waits until the formats it requires are placed."""
+    """The table's order, except that a format waits until the formats it requires are placed."""
+    known = _formats()
     ordered: dict[str, FileFormat[Any]] = {}
-    waiting = list(_FORMATS.values())
+    waiting = list(known.values())
     while waiting:
-        ready = next((f for f in waiting if _requirements_placed(f, ordered)), waiting[0])
+        ready = next((f for f in waiting if _requirements_placed(f, ordered, known)), waiting[0])
         ordered[ready.name] = ready  # waiting[0] only if requirements form a circle
         waiting.remove(ready)
     return list(ordered.values())
 
 
-def _requirements_placed(file_format: FileFormat[Any], placed: dict[str, Any]) -> bool:
-    return all(name in placed or name not in _FORMATS for name in file_format.requires)
+def _requirements_placed(
+    file_format: FileFormat[Any], placed: dict[str, Any], known: dict[str, Any]
+) -> bool:
+    return all(name in placed or name not in known for name in file_format.requires)
 
 
 def get_format(name: str) -> FileFormat[Any] | None:
-    return _FORMATS.get(name)
+    return _formats().get(name)
 
 
 def normalise_header(cell: str) -> str:
@@ -143,7 +146,7 @@ def format_for_header(header: Sequence[str]) -> FileFormat[Any] | None:
     names = [normalise_header(cell) for cell in header]
     if len(set(names)) != len(names):
         return None
-    return next((f for f in _FORMATS.values() if set(f.columns) == set(names)), None)
+    return next((f for f in _formats().values() if set(f.columns) == set(names)), None)
 
 
 def expected_headers() -> str:

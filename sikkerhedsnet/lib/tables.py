@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 from django.utils.translation import gettext as _
 
-from sikkerhedsnet.imports.formats import (
+from sikkerhedsnet.lib.fileformats import (
     FileFormat,
     Row,
     RowError,

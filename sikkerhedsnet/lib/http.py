@@ -1,3 +1,8 @@
+"""The request type of a logged-in view, and the one way a view says "no such page".
+
+The user type is named for the type checker only: `lib` imports no app at run time.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Callable
