@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +67,5 @@ def client_for(user: User) -> Client:
 
 def comparable_page(content: bytes, path: str) -> str:
     """A page with what differs per request removed: CSRF tokens and the echoed path."""
-    import re
-
     text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", content.decode())
     return text.replace(path, "PATH")

@@ -75,15 +75,16 @@ def build_policy(overrides: dict[str, Any]) -> Policy:
     defaults = Policy()
     known = {f.name: f for f in dataclasses.fields(Policy)}
     values: dict[str, Any] = {}
-    for name, value in overrides.items():
+    for name, given in overrides.items():
         if name not in known:
             raise PolicyError(f"Ukendt politik-indstilling: {name}")
         current = getattr(defaults, name)
+        value = given
         if isinstance(current, tuple) and current and isinstance(current[0], tuple):
-            value = tuple(tuple(item) for item in value)
+            value = tuple(tuple(item) for item in given)
         elif isinstance(current, tuple):
-            value = tuple(value)
-        elif isinstance(current, bool) or not isinstance(value, type(current)):
+            value = tuple(given)
+        elif isinstance(current, bool) or not isinstance(given, type(current)):
             raise PolicyError(f"{name} skal være af typen {type(current).__name__}")
         values[name] = value
     return dataclasses.replace(defaults, **values)
@@ -99,7 +100,9 @@ def _overrides_from_environment() -> dict[str, Any]:
 
 @cache
 def get_policy() -> Policy:
-    from django.conf import settings
+    # Django's settings are read when the policy is first asked for, not when it is imported:
+    # the settings module itself imports this one.
+    from django.conf import settings  # noqa: PLC0415
 
     overrides = {**_overrides_from_environment(), **getattr(settings, "SIKKERHEDSNET_POLICY", {})}
     return build_policy(overrides)
@@ -111,6 +114,6 @@ def _reset_on_setting_change(*, setting: str, **_: Any) -> None:
 
 
 def connect_signals() -> None:
-    from django.test.signals import setting_changed
+    from django.test.signals import setting_changed  # noqa: PLC0415 - called from ready()
 
     setting_changed.connect(_reset_on_setting_change)

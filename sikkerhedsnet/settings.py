@@ -67,7 +67,8 @@ WSGI_APPLICATION = "sikkerhedsnet.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The letters' shared base (lib is no app, so its templates are listed here).
+        "DIRS": [BASE_DIR / "lib" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -34,7 +34,7 @@ def access_log(
     username: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
-) -> Status:
+) -> Status[dict[str, str] | list[AccessLogOut]]:
     if not request.user.has_perm("audit.view_accesslog"):
         raise Http404
     digits = None

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
 from sikkerhedsnet.audit.models import AccessLog, AuditEvent
-from sikkerhedsnet.people.models import Child, Unit, User
+
+if TYPE_CHECKING:
+    from sikkerhedsnet.people.models import Child, Unit, User
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from sikkerhedsnet.audit.forms import AccessLogSearchForm
 from sikkerhedsnet.audit.selectors import access_log_search
-from sikkerhedsnet.core.auth import AuthedRequest, permission_or_404
+from sikkerhedsnet.lib.http import AuthedRequest, permission_or_404
 
 PAGE_SIZE = 100
 

@@ -1,4 +1,5 @@
-"""The main menu: each area adds its entries with the roles that may use them."""
+"""The main menu: each entry names the permission that shows it, declared once in its area's
+access.py (django-rules). The menu asks the user's permissions, never a list of roles."""
 
 from __future__ import annotations
 
@@ -8,66 +9,56 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from sikkerhedsnet.intake.views_receiving import NOTIFIER_ROLES
-from sikkerhedsnet.people.models import Role, User
-from sikkerhedsnet.screening.guide import GUIDE_READER_ROLES
+from sikkerhedsnet.people.models import User
 
 
 @dataclass(frozen=True)
 class MenuEntry:
     label: str | Promise
     url_name: str
-    roles: frozenset[str]
+    permission: str | None  # None: every logged-in user
+    # Not shown to whoever has this permission (she has another entry for the same page).
+    unless: str | None = None
 
     @property
     def url(self) -> str:
         return reverse(self.url_name)
 
+    def shown_to(self, user: User) -> bool:
+        if self.unless and user.has_perm(self.unless):
+            return False
+        return self.permission is None or user.has_perm(self.permission)
 
-ALL_ROLES = frozenset(Role.values)
 
 MENU: list[MenuEntry] = [
-    MenuEntry(_("Forside"), "home", ALL_ROLES),
-    MenuEntry(_("Mine opgaver"), "safetynet:my_tasks", ALL_ROLES),
+    MenuEntry(_("Forside"), "home", None),
+    MenuEntry(_("Mine opgaver"), "safetynet:my_tasks", None),
+    MenuEntry(_("Enheder"), "people:unit_list", "people.view_unit"),
+    MenuEntry(_("Visitation"), "intake:queue", "intake.handle_notification"),
+    MenuEntry(_("Sager"), "cases:home", "cases.view_caseload"),
+    MenuEntry(_("Tilbudskatalog"), "measures:offer_list", "measures.view_offer"),
     MenuEntry(
-        _("Enheder"),
-        "people:unit_list",
-        frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.ADMINISTRATOR}),
+        _("Overgang til voksenlivet"), "measures:transition_list", "measures.view_transition"
     ),
-    MenuEntry(_("Visitation"), "intake:queue", frozenset({Role.INTAKE})),
-    MenuEntry(_("Sager"), "cases:home", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
-    MenuEntry(
-        _("Tilbudskatalog"),
-        "measures:offer_list",
-        frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.ADMINISTRATOR}),
-    ),
-    MenuEntry(
-        _("Overgang til voksenlivet"),
-        "measures:transition_list",
-        frozenset({Role.CASEWORKER, Role.TEAM_LEADER}),
-    ),
-    MenuEntry(
-        _("Mine underretninger"),
-        "intake:my_notifications",
-        frozenset(NOTIFIER_ROLES),
-    ),
+    MenuEntry(_("Mine underretninger"), "intake:my_notifications", "intake.notify_from_child_page"),
     MenuEntry(
         _("Bekymringsguide"),
         "screening:guide",
-        frozenset(GUIDE_READER_ROLES) - {Role.ADMINISTRATOR},  # she has the editor's entry
+        "screening.view_concernguide",
+        unless="screening.change_concernguide",
     ),
     MenuEntry(
         _("Tværfaglige møder"),
         "collaboration:meeting_list",
-        frozenset({Role.PROFESSIONAL, Role.UNIT_LEADER, Role.PPR, Role.INTAKE, Role.ADMINISTRATOR}),
+        "collaboration.view_collaborationmeeting",
     ),
-    MenuEntry(_("Adgangslog"), "audit:access_log", frozenset({Role.DATA_PROTECTION})),
-    MenuEntry(_("Import"), "imports:upload", frozenset({Role.ADMINISTRATOR})),
-    MenuEntry(_("Bekymringsguide"), "screening:guide_edit", frozenset({Role.ADMINISTRATOR})),
+    MenuEntry(_("Adgangslog"), "audit:access_log", "audit.view_accesslog"),
+    MenuEntry(_("Import"), "imports:upload", "imports.import_data"),
+    MenuEntry(_("Bekymringsguide"), "screening:guide_edit", "screening.change_concernguide"),
 ]
 
 
 def menu_for(user: User) -> list[MenuEntry]:
     if not user.is_authenticated:
         return []
-    return [entry for entry in MENU if user.role in entry.roles]
+    return [entry for entry in MENU if entry.shown_to(user)]

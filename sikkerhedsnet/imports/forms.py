@@ -7,8 +7,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sikkerhedsnet.imports.tables import FileRejected, Table, file_type_of, read_table
 from sikkerhedsnet.lib.forms import DesignSystemForm
+from sikkerhedsnet.lib.tables import FileRejected, Table, file_type_of, read_table
 
 
 class UploadForm(DesignSystemForm):

@@ -13,11 +13,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.imports.formats import Counts, FileFormat, RowError, WriteContext, all_formats
-from sikkerhedsnet.imports.tables import FileRejected, Table, read_table, write_table
+from sikkerhedsnet.lib.fileformats import (
+    HISTORY_REASON_LENGTH,
+    Counts,
+    FileFormat,
+    RowError,
+    WriteContext,
+    all_formats,
+)
+from sikkerhedsnet.lib.tables import FileRejected, Table, read_table, write_table
 from sikkerhedsnet.people.models import User
-
-HISTORY_REASON_LENGTH = 100  # simple-history's history_change_reason column
 
 
 @dataclass

@@ -4,11 +4,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from sikkerhedsnet.core.auth import AuthedRequest, permission_or_404
 from sikkerhedsnet.imports import services
-from sikkerhedsnet.imports.formats import all_formats, get_format
 from sikkerhedsnet.imports.forms import UploadForm
-from sikkerhedsnet.imports.tables import FILE_TYPES
+from sikkerhedsnet.lib.fileformats import all_formats, get_format
+from sikkerhedsnet.lib.http import AuthedRequest, permission_or_404
+from sikkerhedsnet.lib.tables import FILE_TYPES
 
 # A file full of errors is reported in full on the command line; a page shows the first ones.
 ERRORS_SHOWN = 500

@@ -1,14 +1,14 @@
 """Who may see which child, and why: one place, one mechanism.
 
-A child scope turns a user into a set of children (a Q on Child) plus a plain reason that goes into
-the access log. Each later area (cases, intake, meetings) registers its own scope here; the union
-of a user's scopes is what she may see. `access_child` is the only way a view fetches one child:
-it answers 404 for missing and forbidden alike and writes the access-log row.
+A child scope (people/hooks.py) turns a user into a set of children (a Q on Child) plus a plain
+reason that goes into the access log. Each later area (cases, intake, meetings) lists its own scope
+under "child_scopes" in sikkerhedsnet/plugins.py; the union of a user's scopes is what she may
+see. `access_child` is the only way a view fetches one child: it answers 404 for missing and
+forbidden alike and writes the access-log row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,24 +18,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sikkerhedsnet.audit.services import access_log_record
+from sikkerhedsnet.people.hooks import ChildScope, child_scopes
 from sikkerhedsnet.people.models import Child, Enrolment, Membership, Role, Unit, User, current_on
-
-
-@dataclass(frozen=True)
-class ChildScope:
-    name: str
-    children: Callable[[User, date], Q | None]
-    basis: Callable[[User, int, date], str | None]
-
-
-_CHILD_SCOPES: list[ChildScope] = []
-
-
-def register_child_scope(scope: ChildScope) -> ChildScope:
-    if any(existing.name == scope.name for existing in _CHILD_SCOPES):
-        raise ValueError(f"child scope {scope.name} is registered twice")
-    _CHILD_SCOPES.append(scope)
-    return scope
 
 
 @dataclass(frozen=True)
@@ -62,7 +47,7 @@ def user_unit_ids(user: User, day: date) -> list[int]:
 def visible_children(user: User, *, day: date | None = None) -> QuerySet[Child]:
     day = day or today()
     query = Q()
-    for scope in _CHILD_SCOPES:
+    for scope in child_scopes():
         scope_q = scope.children(user, day)
         if scope_q is not None:
             query |= scope_q
@@ -73,8 +58,6 @@ def visible_children(user: User, *, day: date | None = None) -> QuerySet[Child]:
 
 def access_child(user: User, child_id: int, *, shown: str, channel: str = "web") -> ChildAccess:
     """The child if `user` may see it, with the reason; the read is logged. 404 otherwise."""
-    from sikkerhedsnet.audit.services import access_log_record
-
     if not user.is_authenticated or not user.is_active:
         raise Http404
     day = today()
@@ -89,7 +72,7 @@ def access_child(user: User, child_id: int, *, shown: str, channel: str = "web")
 
 
 def _first_basis(user: User, child_id: int, day: date) -> str | None:
-    for scope in _CHILD_SCOPES:
+    for scope in child_scopes():
         if scope.children(user, day) is None:
             continue
         basis = scope.basis(user, child_id, day)
@@ -144,12 +127,10 @@ def _enrolled_in_my_units_basis(user: User, child_id: int, day: date) -> str | N
     return _("Indskrevet i %(unit)s, hvor du arbejder") % {"unit": enrolment.unit.name}
 
 
-register_child_scope(
-    ChildScope(
-        name="enrolled_in_my_units",
-        children=_enrolled_in_my_units,
-        basis=_enrolled_in_my_units_basis,
-    )
+ENROLLED_IN_MY_UNITS = ChildScope(
+    name="enrolled_in_my_units",
+    children=_enrolled_in_my_units,
+    basis=_enrolled_in_my_units_basis,
 )
 
 
@@ -157,11 +138,16 @@ register_child_scope(
 
 
 def role_is(*roles: Role) -> rules.Predicate:
-    return rules.predicate(lambda user: bool(user.is_authenticated and user.role in roles))
+    predicate: rules.Predicate = rules.predicate(
+        lambda user: bool(user.is_authenticated and user.role in roles)
+    )
+    return predicate
 
 
 FULL_CPR_ROLES = (Role.UNIT_LEADER, Role.INTAKE, Role.CASEWORKER, Role.TEAM_LEADER)
 
 rules.add_perm("people.view_full_cpr", role_is(*FULL_CPR_ROLES))
+# The list of units: the staff of units see their own, the administrator all (visible_units).
+rules.add_perm("people.view_unit", role_is(*UNIT_STAFF_ROLES, *UNIT_WIDE_ROLES))
 rules.add_perm("audit.view_accesslog", role_is(Role.DATA_PROTECTION))
 rules.add_perm("imports.import_data", role_is(Role.ADMINISTRATOR))

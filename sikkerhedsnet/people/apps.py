@@ -8,5 +8,6 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Børn, familier og enheder")
 
     def ready(self) -> None:
-        # Importing registers the child scopes and the timeline section of the child page.
-        from sikkerhedsnet.people import access, timeline  # noqa: F401
+        # Declares the area's permissions (django-rules predicates in access.py). Everything the
+        # area adds to other areas is listed in sikkerhedsnet/plugins.py, not registered here.
+        from sikkerhedsnet.people import access  # noqa: F401

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from sikkerhedsnet.people.access import visible_children
+from sikkerhedsnet.people.access import ChildAccess, visible_children
+from sikkerhedsnet.people.hooks import TimelineEntry, timeline_sources
 from sikkerhedsnet.people.models import (
     Child,
     Custody,
@@ -15,6 +17,10 @@ from sikkerhedsnet.people.models import (
     User,
     current_on,
 )
+
+# The timeline shows this many entries first; "vis flere" asks for more, up to MAX_SHOWN.
+FIRST_SHOWN = 50
+MAX_SHOWN = 1000
 
 
 def unit_roster(*, user: User, unit: Unit, day: date, search: str = "") -> QuerySet[Enrolment]:
@@ -77,3 +83,20 @@ def siblings_of(*, child: Child, user: User) -> QuerySet[Child]:
         .distinct()
         .order_by("birth_date")
     )
+
+
+@dataclass(frozen=True)
+class Timeline:
+    entries: list[TimelineEntry]
+    has_more: bool
+    limit: int
+
+
+def child_timeline(*, viewer: User, access: ChildAccess, limit: int = FIRST_SHOWN) -> Timeline:
+    """The newest `limit` entries this viewer may see, from every source, newest first."""
+    found: list[TimelineEntry] = []
+    for source in timeline_sources():
+        # One more than shown, so that "vis flere" is offered only when there is more.
+        found.extend(source(viewer, access.child, access, limit=limit + 1))
+    found.sort(key=lambda entry: entry.sort_key, reverse=True)
+    return Timeline(entries=found[:limit], has_more=len(found) > limit, limit=limit)

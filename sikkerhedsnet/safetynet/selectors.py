@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.db.models import Q
 
 from sikkerhedsnet.lib.dates import Moment, local_day
+from sikkerhedsnet.lib.worklist import Link, Rule, RuleRow, worklist_rules
 from sikkerhedsnet.people.access import user_unit_ids, visible_children
 from sikkerhedsnet.people.models import Child, Unit, User
-from sikkerhedsnet.safetynet.registry import Link, Rule, all_rules
 
 MAX_FLAGS_PER_RULE = 500
 
@@ -27,7 +26,7 @@ class Flag:
 
 def rule_counts(*, at: Moment) -> dict[str, int]:
     """How many gaps each rule finds in the whole municipality (for the dashboard)."""
-    return {rule.code: rule.find(at).count() for rule in all_rules()}
+    return {rule.code: rule.find(at).count() for rule in worklist_rules()}
 
 
 def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None) -> list[Flag]:
@@ -41,8 +40,8 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
     day = local_day(at)
     units = unit_ids if unit_ids is not None else user_unit_ids(user, day)
     children = visible_children(user, day=day).values("pk")
-    rows: list[tuple[Rule, dict[str, Any]]] = []
-    for rule in all_rules():
+    rows: list[tuple[Rule, RuleRow]] = []
+    for rule in worklist_rules():
         audience = user.role in rule.audience_roles and unit_ids is None
         mine = _mine(rule, audience=audience, units=units, user=user)
         # A row without a child (an anonymous consultation, a notification without CPR) reaches
@@ -52,7 +51,7 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
         )
         seen = Q(child_id__in=children) | unnamed
         found = rule.find(at).filter(mine).filter(seen)
-        rows += [(rule, rule.present(row)) for row in found[:MAX_FLAGS_PER_RULE]]
+        rows += [(rule, rule.row(row)) for row in found[:MAX_FLAGS_PER_RULE]]
     return _as_flags(rows)
 
 
@@ -65,7 +64,7 @@ def _mine(rule: Rule, *, audience: bool, units: list[int], user: User) -> Q:
     return Q(unit_id__in=units) | Q(user_id=user.pk)
 
 
-def _as_flags(rows: list[tuple[Rule, dict[str, Any]]]) -> list[Flag]:
+def _as_flags(rows: list[tuple[Rule, RuleRow]]) -> list[Flag]:
     child_ids = {row["child_id"] for _, row in rows if row["child_id"]}
     unit_ids = {row["unit_id"] for _, row in rows if row["unit_id"]}
     children = Child.objects.in_bulk(child_ids)
@@ -76,9 +75,9 @@ def _as_flags(rows: list[tuple[Rule, dict[str, Any]]]) -> list[Flag]:
             child=children.get(row["child_id"]),
             unit=units.get(row["unit_id"]),
             since=row["since"],
-            explanation=rule.explain(row),
-            notification_id=row.get("notification_id"),
-            link=rule.link_for(row),
+            explanation=rule.explain(row["facts"]),
+            notification_id=row["notification_id"],
+            link=rule.link_for(row["facts"]),
         )
         for rule, row in rows
     ]

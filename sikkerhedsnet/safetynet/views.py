@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import access_log_record_unit
-from sikkerhedsnet.core.auth import AuthedRequest
+from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import access_unit
 from sikkerhedsnet.safetynet.selectors import Flag, flags_for_user
 

@@ -23,8 +23,10 @@ def test_search_by_child_finds_who_looked(world: World) -> None:
     client_for(world.colleague).get(f"/boern/{world.child.pk}/")
     client_for(world.outsider).get(f"/boern/{world.other_child.pk}/")
     page = _dpo(world).get("/adgangslog/", {"cpr": world.child.cpr_formatted}).content.decode()
-    assert "bob" in page and "charlie" not in page
-    assert "Barnets side" in page and "Solsikken" in page
+    assert "bob" in page
+    assert "charlie" not in page
+    assert "Barnets side" in page
+    assert "Solsikken" in page
 
 
 def test_search_by_user_and_period(world: World) -> None:
@@ -35,7 +37,8 @@ def test_search_by_user_and_period(world: World) -> None:
         client_for(world.owner).get(f"/boern/{world.child.pk}/")
     params = {"username": "bob", "date_from": "20.11.2026", "date_to": "20.11.2026"}
     page = _dpo(world).get("/adgangslog/", params).content.decode()
-    assert "1 opslag" in page and "20.11.2026 23:30" in page
+    assert "1 opslag" in page
+    assert "20.11.2026 23:30" in page
 
 
 def test_invalid_search_input_gets_a_danish_message(world: World) -> None:

@@ -7,12 +7,15 @@ its expected answer for every role, so that nobody can add a route without decid
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
+from sikkerhedsnet.intake.tests.factories import receive
 from sikkerhedsnet.people.models import Role
 
 OK, NO = 200, 404
@@ -21,8 +24,6 @@ R = Role
 
 def _notification(w: World) -> Notification:
     """A professional's notification about the owner's child (one that gets a receipt)."""
-    from sikkerhedsnet.intake.tests.factories import receive
-
     return receive(child=w.child, at=timezone.now(), user=w.colleague)
 
 
@@ -58,7 +59,7 @@ ROUTES: dict[str, Callable[[World], str]] = {
     "intake_receipt_pdf": lambda w: f"/visitation/{_notification(w).pk}/kvittering.pdf",
 }
 
-EVERYONE = {role: OK for role in Role.values}
+EVERYONE = dict.fromkeys(Role.values, OK)
 UNIT_STAFF = {role: OK if role in (R.PROFESSIONAL, R.UNIT_LEADER) else NO for role in Role.values}
 UNIT_STAFF_AND_ADMIN = {**UNIT_STAFF, R.ADMINISTRATOR: OK}
 ONLY_DPO = {role: OK if role == R.DATA_PROTECTION else NO for role in Role.values}
@@ -68,7 +69,7 @@ UNIT_STAFF_AND_STATISTICS = {**UNIT_STAFF_AND_ADMIN, R.MANAGEMENT: OK}
 
 ONLY_INTAKE = {role: OK if role == R.INTAKE else NO for role in Role.values}
 
-NOBODY = {role: NO for role in Role.values}
+NOBODY = dict.fromkeys(Role.values, NO)
 # The concern guide is read by every role that works with children.
 GUIDE_READERS = {
     role: NO if role in (R.MANAGEMENT, R.DATA_PROTECTION) else OK for role in Role.values
@@ -143,8 +144,6 @@ def test_staff_of_another_unit_gets_404(world: World, route: str) -> None:
 
 @pytest.mark.parametrize("route", list(ROUTES))
 def test_anonymous_is_sent_to_login_or_refused(world: World, route: str) -> None:
-    from django.test import Client
-
     response = Client().get(ROUTES[route](world))
     if route.startswith("api_"):
         assert response.status_code == 401
@@ -159,22 +158,16 @@ PUBLIC_ROUTES = ["/underretning/", "/underretning/kvittering/"]
 
 @pytest.mark.parametrize("path", PUBLIC_ROUTES)
 def test_public_routes_answer_anonymous_and_every_role(world: World, path: str) -> None:
-    from django.test import Client
-
     assert Client().get(path).status_code == OK
     for role in Role.values:
         assert client_for(world.role_users[role]).get(path).status_code == OK, role
 
 
 def test_a_closed_membership_ends_access(world: World) -> None:
-    from datetime import date
-
     world.colleague.memberships.update(until=date(2021, 1, 1))
     assert client_for(world.colleague).get(ROUTES["child_detail"](world)).status_code == NO
 
 
 def test_a_child_who_left_the_unit_is_no_longer_visible(world: World) -> None:
-    from datetime import date
-
     world.child.enrolments.update(until=date(2022, 12, 31))
     assert client_for(world.colleague).get(ROUTES["child_detail"](world)).status_code == NO

@@ -10,7 +10,7 @@ def test_check_deploy_is_clean_with_production_settings() -> None:
         "DJANGO_SECRET_KEY": "p" * 20 + "-a-long-random-production-secret-Kq8#xZ!f4Lr",
         "DJANGO_ALLOWED_HOSTS": "sikkerhedsnet.example.dk",
     }
-    result = subprocess.run(  # noqa: S603 - our own interpreter and command
+    result = subprocess.run(
         [sys.executable, "-m", "sikkerhedsnet.manage", "check", "--deploy", "--fail-level", "INFO"],
         env=env,
         capture_output=True,

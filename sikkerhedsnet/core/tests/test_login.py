@@ -18,7 +18,8 @@ def _login(client: Client, username: str, password: str) -> "_MonkeyPatchedWSGIR
 
 def test_login_with_the_right_password(world: World) -> None:
     response = _login(Client(), "alice", PASSWORD)
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302
+    assert response["Location"] == "/"
 
 
 def test_wrong_password_gets_a_danish_message(world: World) -> None:
@@ -51,6 +52,7 @@ def test_idle_timeout_follows_policy() -> None:
 def test_security_headers(world: World) -> None:
     response = Client().get("/login/")
     csp = response["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-import time_machine
 
 TODAY = datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 
+@pytest.fixture
+def today_at() -> datetime:
+    return TODAY
+
+
 @pytest.fixture(autouse=True)
-def frozen_today() -> Iterator[None]:
-    with time_machine.travel(TODAY, tick=False):
-        yield
+def _on_today(today: date) -> None:
+    """Every import test runs on TODAY (the root conftest's `today`)."""
 
 
 def csv_bytes(rows: Sequence[Sequence[str]], *, delimiter: str = ",", bom: bool = False) -> bytes:

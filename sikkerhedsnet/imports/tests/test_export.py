@@ -9,9 +9,9 @@ import pytest
 
 from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.conftest import World
-from sikkerhedsnet.imports.formats import FileFormat, get_format
 from sikkerhedsnet.imports.services import export_file, import_file
 from sikkerhedsnet.imports.tests.conftest import xlsx_rows
+from sikkerhedsnet.lib.fileformats import FileFormat, get_format
 from sikkerhedsnet.lib.spreadsheet_safety import escape_cell, unescape_cell
 from sikkerhedsnet.people.models import Child, Enrolment, Role, Unit
 from sikkerhedsnet.people.tests import factories as f

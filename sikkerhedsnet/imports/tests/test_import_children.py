@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
 
 from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.conftest import World
@@ -132,7 +131,7 @@ def test_a_child_enrolled_today_by_mistake_is_corrected_not_ended(world: World) 
 
 
 def test_a_known_child_without_a_current_enrolment_is_enrolled(world: World) -> None:
-    child = cast(Child, f.ChildFactory())
+    child = f.ChildFactory.create()
     report = _import([child.cpr, child.first_name, child.last_name, "DAG001"])
     assert report.counts["moved"] == 1
     assert child.enrolments.get().unit == world.unit

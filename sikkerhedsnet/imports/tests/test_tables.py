@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from sikkerhedsnet.imports.tables import FileRejected, read_table
 from sikkerhedsnet.imports.tests.conftest import (
     BOY_2021,
     CHILDREN_HEADER,
@@ -12,6 +11,7 @@ from sikkerhedsnet.imports.tests.conftest import (
     csv_bytes,
     xlsx_bytes,
 )
+from sikkerhedsnet.lib.tables import FileRejected, read_table
 
 UNIT_ROW = ["DAG010", "Regnbuen", "daycare", "Syd"]
 

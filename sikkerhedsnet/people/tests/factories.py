@@ -70,9 +70,7 @@ class ChildFactory(factory.django.DjangoModelFactory[Child]):
     sex = "female"
     is_replacement_cpr = True
 
-    @factory.lazy_attribute
-    def cpr(self) -> str:
-        return replacement_cpr(self.birth_date, self.sex)
+    cpr = factory.LazyAttribute(lambda child: replacement_cpr(child.birth_date, child.sex))
 
 
 class EnrolmentFactory(factory.django.DjangoModelFactory[Enrolment]):

@@ -1,3 +1,5 @@
+from datetime import date
+
 from sikkerhedsnet.conftest import World
 
 
@@ -10,8 +12,6 @@ def test_every_change_to_a_child_is_kept(world: World) -> None:
 
 
 def test_enrolment_changes_are_kept(world: World) -> None:
-    from datetime import date
-
     enrolment = world.child.enrolments.get()
     enrolment.until = date(2026, 7, 31)
     enrolment.save()

@@ -1,14 +1,14 @@
 from datetime import date
 
 from sikkerhedsnet.conftest import World
-from sikkerhedsnet.safetynet.registry import all_rules
+from sikkerhedsnet.lib.worklist import worklist_rules
 from sikkerhedsnet.safetynet.selectors import flags_for_user, rule_counts
 
 
 def test_every_rule_has_a_unique_code_a_title_and_who_acts() -> None:
-    codes = [rule.code for rule in all_rules()]
+    codes = [rule.code for rule in worklist_rules()]
     assert len(codes) == len(set(codes)) >= 4
-    assert all(rule.title and rule.who_acts and rule.explanation for rule in all_rules())
+    assert all(rule.title and rule.who_acts and rule.explanation for rule in worklist_rules())
 
 
 def test_counts_cover_the_whole_municipality(world: World) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from sikkerhedsnet.imports.formats import all_formats, get_format
 from sikkerhedsnet.imports.management.commands._actor import actor_named
 from sikkerhedsnet.imports.services import export_file
-from sikkerhedsnet.imports.tables import FILE_TYPES
+from sikkerhedsnet.lib.fileformats import all_formats, get_format
+from sikkerhedsnet.lib.tables import FILE_TYPES
 
 
 class Command(BaseCommand):

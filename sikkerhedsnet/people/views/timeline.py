@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from sikkerhedsnet.core.auth import AuthedRequest
+from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import access_child
-from sikkerhedsnet.people.timeline import render_timeline, shown_limit
+from sikkerhedsnet.people.child_page import render_timeline, shown_limit
 
 
 @login_required

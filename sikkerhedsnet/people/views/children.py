@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import access_log_record_unit
-from sikkerhedsnet.core.auth import AuthedRequest
+from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people import selectors
 from sikkerhedsnet.people.access import access_child, access_unit, today, visible_units
-from sikkerhedsnet.people.sections import render_child_sections
+from sikkerhedsnet.people.hooks import render_child_sections
 
 ROSTER_PAGE_SIZE = 50
 

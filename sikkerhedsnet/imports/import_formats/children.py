@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from sikkerhedsnet.imports.formats import Counts, FileFormat, Row, WriteContext
 from sikkerhedsnet.lib import cpr as cprlib
+from sikkerhedsnet.lib.fileformats import Counts, FileFormat, Row, WriteContext
 from sikkerhedsnet.people.models import Child, Enrolment, Unit, current_on
 
 COLUMNS = ("cpr", "first_name", "last_name", "unit_code")
@@ -73,7 +73,7 @@ def _valid_cpr(row: Row, today: date) -> cprlib.Cpr | None:
 
 def _lost_zero_hint(message: str, value: str) -> str:
     # Excel reads 0105214001 as a number and drops the leading zero of a birth day 1-9.
-    if value.isdigit() and len(value) == 9:
+    if value.isdigit() and len(value) == cprlib.CPR_DIGITS - 1:
         return message + " " + _("Har Excel fjernet et 0 foran? Formatér kolonnen som tekst.")
     return message
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from sikkerhedsnet.imports.formats import Counts, FileFormat, Row, WriteContext
+from sikkerhedsnet.lib.fileformats import Counts, FileFormat, Row, WriteContext
 from sikkerhedsnet.people.models import Unit, UnitKind
 
 COLUMNS = ("unit_code", "name", "kind", "district")
