@@ -8,6 +8,6 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Trivselsvurderinger")
 
     def ready(self) -> None:
-        # Importing registers the safety-net rules, the child-page section, the timeline entries
-        # and screenings.csv.
-        from sikkerhedsnet.screening import child_section, imports, rules, timeline  # noqa: F401
+        # Declares the area's permissions (django-rules predicates in access.py). Everything the
+        # area adds to other areas is listed in sikkerhedsnet/plugins.py, not registered here.
+        from sikkerhedsnet.screening import access  # noqa: F401

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from sikkerhedsnet.policy import get_policy
 
 ADBB_ITEM_COUNT = 8
 ADBB_ITEM_MAX = 4
@@ -62,6 +66,17 @@ class GuideAssessment(models.Model):
         return f"{self.child_id} {self.assessed_on} niveau {self.decided_level}"
 
 
+def adbb_follow_up_due(screened_on: date) -> date:
+    """The last day for the follow-up visit after an ADBB scoring (the rule flags the day after)."""
+    return screened_on + timedelta(days=get_policy().adbb_follow_up_days)
+
+
+class ScreeningQuerySet(models.QuerySet["Screening"]):
+    def flagged(self) -> ScreeningQuerySet:
+        """ADBB scorings with a total at or over the policy's cutoff (Screening.is_flagged)."""
+        return self.filter(instrument=Instrument.ADBB, adbb_total__gte=get_policy().adbb_cutoff)
+
+
 class Screening(models.Model):
     """What counts for a child in a round: the team's joint position, or an ADBB scoring.
 
@@ -89,6 +104,8 @@ class Screening(models.Model):
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
+    objects = ScreeningQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
@@ -111,6 +128,22 @@ class Screening(models.Model):
     def __str__(self) -> str:
         result = self.position or f"ADBB {self.adbb_total}"
         return f"{self.child_id} {self.screened_on} {result}"
+
+    @property
+    def is_flagged(self) -> bool:
+        """An ADBB total at or over the policy's cutoff: the scoring asks for a follow-up visit.
+
+        The one place the rule is written; `Screening.objects.flagged()` is the same in SQL.
+        """
+        return (
+            self.instrument == Instrument.ADBB
+            and (self.adbb_total or 0) >= get_policy().adbb_cutoff
+        )
+
+    @property
+    def follow_up_due(self) -> date:
+        """The last day for the follow-up visit an ADBB scoring at or over the cutoff asks for."""
+        return adbb_follow_up_due(self.screened_on)
 
 
 class Rating(models.Model):

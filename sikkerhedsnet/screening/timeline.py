@@ -12,20 +12,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.people.access import ChildAccess, today
+from sikkerhedsnet.people.hooks import STAGE, TimelineEntry
 from sikkerhedsnet.people.models import Child, Unit, UnitKind, User
-from sikkerhedsnet.people.timeline import STAGE, TimelineEntry, register_timeline_source
-from sikkerhedsnet.policy import get_policy
-from sikkerhedsnet.screening.guide import Guide, guide_by_version
+from sikkerhedsnet.screening.access import units_shared_with
 from sikkerhedsnet.screening.models import GuideAssessment, Instrument, Screening
-from sikkerhedsnet.screening.selectors import consent_in_force
-from sikkerhedsnet.screening.services.consent import units_shared_with, visible_assessments
+from sikkerhedsnet.screening.selectors.consent import visible_assessments
+from sikkerhedsnet.screening.selectors.guide import Guide, guide_by_version
+from sikkerhedsnet.screening.selectors.positions import consent_in_force
 
 
 def _shared_units(viewer: User, child: Child) -> list[Unit]:
     return units_shared_with(actor=viewer, child_id=child.pk, day=today())
 
 
-@register_timeline_source("screenings")
 def screening_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -47,7 +46,7 @@ def screening_entries(
 def _screening_entry(screening: Screening) -> TimelineEntry:
     if screening.instrument == Instrument.ADBB:
         total = screening.adbb_total or 0
-        flagged = total >= get_policy().adbb_cutoff
+        flagged = screening.is_flagged
         return TimelineEntry(
             when=screening.screened_on,
             kind=_("ADBB"),
@@ -66,8 +65,7 @@ def _screening_entry(screening: Screening) -> TimelineEntry:
     )
 
 
-@register_timeline_source("guide_assessments")
-def assessment_entries(
+def guide_assessment_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
     units = _shared_units(viewer, child)

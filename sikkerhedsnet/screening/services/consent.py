@@ -3,68 +3,26 @@
 A consent is given by a named guardian with custody, on a date, and later perhaps withdrawn on a
 date; the row is never deleted, so the history of consents is the list of rows (and the history
 table keeps every change). Whether a consent is in force on a day is decided in one place,
-selectors.consent_in_force; recent_positions already obeys it.
+selectors.positions.consent_in_force; the reads are in selectors/consent.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.people.access import UNIT_STAFF_ROLES
-from sikkerhedsnet.people.models import Child, Custody, Enrolment, Guardian, Unit, User, current_on
-from sikkerhedsnet.screening.models import GuideAssessment, SharingConsent
-from sikkerhedsnet.screening.selectors import consent_in_force
+from sikkerhedsnet.lib.errors import Refused
+from sikkerhedsnet.people.models import Child, Guardian, User
+from sikkerhedsnet.screening.models import SharingConsent
+from sikkerhedsnet.screening.selectors.consent import guardians_with_custody, open_consent
 
 
-class ConsentRefused(ValueError):
+class ConsentRefused(Refused):
     """A Danish explanation of why the consent was not recorded or withdrawn."""
-
-
-def units_shared_with(
-    *, actor: User, child_id: int, day: date, kinds: Iterable[str] | None = None
-) -> list[Unit]:
-    """Units where the actor works and the child is enrolled on `day` (optionally of `kinds`).
-
-    This is the relationship that lets unit staff act on a child: record consent, a guide
-    assessment, or (in a health-visiting unit) an ADBB scoring.
-    """
-    if not actor.is_authenticated or actor.role not in UNIT_STAFF_ROLES:
-        return []
-    units = Unit.objects.filter(
-        memberships__in=actor.memberships.filter(current_on(day)),
-        enrolments__in=Enrolment.objects.filter(current_on(day), child_id=child_id),
-    )
-    if kinds is not None:
-        units = units.filter(kind__in=list(kinds))
-    return list(units.distinct().order_by("name"))
-
-
-def visible_assessments(*, child: Child, units: list[Unit]) -> QuerySet[GuideAssessment]:
-    """Guide assessments made in the viewer's units; other units' only with consent in force."""
-    return GuideAssessment.objects.filter(child=child).filter(
-        Q(unit__in=units) | consent_in_force()
-    )
-
-
-def guardians_with_custody(*, child: Child) -> list[Guardian]:
-    custodies = Custody.objects.filter(child=child, has_custody=True).select_related("guardian")
-    return [custody.guardian for custody in custodies.order_by("guardian__first_name")]
-
-
-def open_consent(*, child: Child) -> SharingConsent | None:
-    """The consent not yet withdrawn, if any (at most one: consent_record sees to that)."""
-    return (
-        SharingConsent.objects.filter(child=child, withdrawn_on__isnull=True)
-        .select_related("given_by", "recorded_by")
-        .first()
-    )
 
 
 def _check_day(day: date, *, not_before: date | None = None) -> None:

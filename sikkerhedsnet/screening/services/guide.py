@@ -19,9 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.people.models import Child, Unit, User
-from sikkerhedsnet.policy import get_policy
-from sikkerhedsnet.screening.guide import (
+from sikkerhedsnet.screening.access import units_shared_with
+from sikkerhedsnet.screening.models import ConcernGuideVersion, GuideAssessment, Screening
+from sikkerhedsnet.screening.selectors.guide import (
     LEVELS,
     Guide,
     age_band_for,
@@ -30,16 +32,15 @@ from sikkerhedsnet.screening.guide import (
     guide_errors,
     guide_in_force,
 )
-from sikkerhedsnet.screening.models import ConcernGuideVersion, GuideAssessment, Screening
-from sikkerhedsnet.screening.rounds import round_on
-from sikkerhedsnet.screening.services.consent import units_shared_with
+from sikkerhedsnet.screening.selectors.positions import positions_allowed
+from sikkerhedsnet.screening.selectors.rounds import round_on
 from sikkerhedsnet.screening.services.positions import JointPositionConflict, joint_position_set
 
 REASON_MAX_LENGTH = 1000
 NOTE_MAX_LENGTH = 200
 
 
-class GuideRefused(ValueError):
+class GuideRefused(Refused):
     """A Danish explanation of why nothing was saved."""
 
 
@@ -47,12 +48,13 @@ class GuideChanged(GuideRefused):
     """A new guide version came into force while the professional had the old one open."""
 
 
-class GuideEditConflict(Exception):
-    """Someone put a newer version in force after the editor opened the page."""
+class GuideEditConflict(Conflict):
+    """Someone put a newer version (`current`) in force after the editor opened the page."""
 
-    def __init__(self, newest: ConcernGuideVersion) -> None:
-        super().__init__(f"guide version {newest.pk} was uploaded in the meantime")
-        self.newest = newest
+    current: ConcernGuideVersion
+
+    def __init__(self, current: ConcernGuideVersion) -> None:
+        super().__init__(current)
 
 
 # New versions of the catalogue ------------------------------------------------------------------
@@ -144,11 +146,6 @@ def _decide(
     if len(reason) > REASON_MAX_LENGTH:
         raise GuideRefused(_("Begrundelsen må højst være %(n)d tegn.") % {"n": REASON_MAX_LENGTH})
     return band.code, proposed
-
-
-def positions_allowed(unit: Unit) -> bool:
-    """Traffic-light positions belong to the screened kinds of unit (daycare, school)."""
-    return unit.kind in get_policy().screened_unit_kinds
 
 
 @transaction.atomic

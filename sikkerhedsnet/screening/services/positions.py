@@ -19,31 +19,34 @@ from django.db.models import F
 from django.utils import timezone
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.people.access import UNIT_STAFF_ROLES, user_unit_ids, visible_children
-from sikkerhedsnet.people.models import Child, Enrolment, Unit, User, current_on
+from sikkerhedsnet.lib.errors import Conflict, Refused
+from sikkerhedsnet.people.models import Child, Unit, User
+from sikkerhedsnet.screening.access import may_set_positions
 from sikkerhedsnet.screening.models import Instrument, Position, Rating, Screening
-from sikkerhedsnet.screening.rounds import round_on
+from sikkerhedsnet.screening.selectors.positions import joint_in_round
+from sikkerhedsnet.screening.selectors.rounds import round_on
 
 REASON_MAX_LENGTH = 200
 
 
-class PositionRefused(Exception):
+class PositionRefused(Refused):
     """The actor may not set positions for this child in this unit; views answer 404."""
 
 
-class JointPositionTakenElsewhere(Exception):
+class JointPositionTakenElsewhere(Refused):
     """Another unit already set the child's joint position in this round (one per round)."""
 
 
-class JointPositionConflict(Exception):
-    """Someone changed the joint position after the page showed `expected_version`."""
+class JointPositionConflict(Conflict):
+    """Someone changed the joint position after the page showed `expected_version`.
+
+    `current` is the joint position as it is now (None: the page showed one that is gone).
+    """
+
+    current: Screening | None
 
     def __init__(self, current: Screening | None) -> None:
-        self.current = current
-        super().__init__(
-            f"joint position changed to {self.position!r} (version {self.version}) "
-            f"by user {current.recorded_by_id if current else None}"
-        )
+        super().__init__(current)
 
     @property
     def position(self) -> str:
@@ -60,19 +63,6 @@ class JointPositionConflict(Exception):
     @property
     def updated_at(self) -> datetime | None:
         return self.current.updated_at if self.current else None
-
-
-def may_set_positions(*, actor: User, child: Child, unit: Unit, day: date) -> bool:
-    """Staff of the unit, for a child enrolled there today whom the actor may see."""
-    if actor.role not in UNIT_STAFF_ROLES or unit.pk not in user_unit_ids(actor, day):
-        return False
-    enrolled = Enrolment.objects.filter(current_on(day), unit=unit, child=child)
-    return (
-        visible_children(actor, day=day)
-        .filter(pk=child.pk)
-        .filter(pk__in=enrolled.values("child_id"))
-        .exists()
-    )
 
 
 def _check(*, actor: User, child: Child, unit: Unit, position: str, reason: str, day: date) -> None:
@@ -119,16 +109,6 @@ def rating_set(
         extra={"child_id": child.pk, "round_deadline": deadline.isoformat(), "position": position},
     )
     return rating
-
-
-def joint_in_round(*, child: Child, deadline: date) -> Screening | None:
-    return (
-        Screening.objects.filter(
-            child=child, round_deadline=deadline, instrument=Instrument.TRAFFIC_LIGHT
-        )
-        .select_related("recorded_by")
-        .first()
-    )
 
 
 @transaction.atomic

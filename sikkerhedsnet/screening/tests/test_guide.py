@@ -14,7 +14,8 @@ from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.conftest import World
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f
-from sikkerhedsnet.screening.guide import (
+from sikkerhedsnet.screening.models import ConcernGuideVersion, GuideAssessment, Position, Screening
+from sikkerhedsnet.screening.selectors.guide import (
     NoAgeBand,
     age_band_for,
     default_content,
@@ -24,7 +25,6 @@ from sikkerhedsnet.screening.guide import (
     guide_in_force,
     parse_guide,
 )
-from sikkerhedsnet.screening.models import ConcernGuideVersion, GuideAssessment, Position, Screening
 from sikkerhedsnet.screening.services.guide import (
     GuideChanged,
     GuideEditConflict,
@@ -75,7 +75,8 @@ def test_sign_ids_are_unique_across_the_catalogue() -> None:
 
 def test_nothing_uploaded_means_the_shipped_default_is_in_force(db: None) -> None:
     in_force = guide_in_force()
-    assert in_force.version is None and in_force.guide == default_guide()
+    assert in_force.version is None
+    assert in_force.guide == default_guide()
 
 
 # Validation: Danish messages that name the path ------------------------------------------------
@@ -122,7 +123,8 @@ def test_the_error_also_gives_the_path_as_written_in_the_file() -> None:
 )
 def test_schema_errors_are_danish(change: Any, expected: str) -> None:
     errors = _broken(change)
-    assert len(errors) == 1 and errors[0].startswith(expected), errors
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(expected), errors
 
 
 def test_levels_must_be_1_to_4_once_each() -> None:
@@ -182,7 +184,7 @@ def test_the_age_band_starts_on_the_birthday(born: date, band: str) -> None:
 
 def test_an_18_year_old_is_outside_the_guide() -> None:
     child = f.ChildFactory.build(birth_date=date(2008, 11, 24))
-    with pytest.raises(NoAgeBand, match="Guiden dækker børn fra 0 til 18 år. Barnet er 18 år."):
+    with pytest.raises(NoAgeBand, match=r"Guiden dækker børn fra 0 til 18 år. Barnet er 18 år."):
         age_band_for(default_guide(), child, TODAY)
 
 
@@ -266,7 +268,7 @@ def test_signs_from_another_age_band_are_refused(world: World) -> None:
 
 @time_machine.travel(NOV_24)
 def test_an_assessment_made_on_an_old_guide_version_is_refused(world: World) -> None:
-    with pytest.raises(GuideChanged, match="opdateret til version 2026.1"):
+    with pytest.raises(GuideChanged, match=r"opdateret til version 2026.1"):
         assess(world, [], 1, guide_version="2025.9")
 
 
@@ -335,7 +337,8 @@ def test_an_upload_becomes_the_guide_in_force(world: World) -> None:
     admin = world.role_users[Role.ADMINISTRATOR]
     version = guide_version_upload(actor=admin, content=_next(), note="Ny udgave", based_on=None)
     in_force = guide_in_force()
-    assert in_force.version == version and in_force.guide.version == "2027.1"
+    assert in_force.version == version
+    assert in_force.guide.version == "2027.1"
     assert AuditEvent.objects.filter(event_type="screening.concern_guide_uploaded").exists()
     assert guide_by_version("2026.1") == default_guide()  # old assessments can still be shown
 
@@ -365,7 +368,7 @@ def test_two_editors_do_not_overwrite_each_other(world: World) -> None:
     first = guide_version_upload(actor=admin, content=_next("2027.1"), based_on=None)
     with pytest.raises(GuideEditConflict) as conflict:
         guide_version_upload(actor=admin, content=_next("2027.2"), based_on=None)
-    assert conflict.value.newest == first
+    assert conflict.value.current == first
     guide_version_upload(actor=admin, content=_next("2027.2"), based_on=first.pk)
     assert guide_in_force().guide.version == "2027.2"
 
@@ -386,6 +389,7 @@ def test_a_stored_version_that_no_longer_validates_is_skipped_not_fatal(
     del broken["levels"]
     ConcernGuideVersion.objects.create(content=broken, uploaded_by=admin)  # bypasses the service
     in_force = guide_in_force()
-    assert in_force.version == good and in_force.guide.version == "2027.1"
+    assert in_force.version == good
+    assert in_force.guide.version == "2027.1"
     assert "is invalid and skipped" in caplog.text
     assert guide_by_version("2027.2") is None

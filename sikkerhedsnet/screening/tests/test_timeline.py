@@ -11,16 +11,17 @@ import time_machine
 
 from sikkerhedsnet.conftest import World
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import Child, Role, UnitKind, User
 from sikkerhedsnet.people.tests import factories as f
-from sikkerhedsnet.people.timeline import TimelineEntry
 from sikkerhedsnet.screening.models import GuideAssessment, Position, SharingConsent
-from sikkerhedsnet.screening.tests.factories import AdbbScreeningFactory
+from sikkerhedsnet.screening.tests.factories import AdbbScreeningFactory, make_health
 from sikkerhedsnet.screening.tests.factories import ScreeningFactory as S
-from sikkerhedsnet.screening.tests.test_adbb import make_health
-from sikkerhedsnet.screening.timeline import assessment_entries, screening_entries
+from sikkerhedsnet.screening.timeline import guide_assessment_entries, screening_entries
 
 NOV_24 = datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+# Time runs on from NOV_24 here, as it always has (the root `today` stands still; stored guide
+# versions, for one, are told apart by their upload time).
 pytestmark = pytest.mark.usefixtures("_on_nov_24")
 
 
@@ -34,7 +35,7 @@ def seen(viewer: User, child: Child, limit: int = 50) -> list[TimelineEntry]:
     access = ChildAccess(child=child, basis="test", can_see_full_cpr=False)
     return [
         *screening_entries(viewer, child, access, limit=limit),
-        *assessment_entries(viewer, child, access, limit=limit),
+        *guide_assessment_entries(viewer, child, access, limit=limit),
     ]
 
 

@@ -18,7 +18,7 @@ from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.conftest import World, client_for, comparable_page
 from sikkerhedsnet.people.models import Role, UnitKind
 from sikkerhedsnet.people.tests import factories as f
-from sikkerhedsnet.screening.guide import default_content, guide_in_force
+from sikkerhedsnet.screening.adbb_scale import ADBB_ITEMS
 from sikkerhedsnet.screening.models import (
     AdbbFollowUp,
     ConcernGuideVersion,
@@ -28,13 +28,14 @@ from sikkerhedsnet.screening.models import (
     Screening,
     SharingConsent,
 )
-from sikkerhedsnet.screening.services.adbb import ADBB_ITEMS
+from sikkerhedsnet.screening.selectors.guide import default_content, guide_in_force
 from sikkerhedsnet.screening.services.guide import guide_version_upload
 from sikkerhedsnet.screening.services.positions import joint_position_set
-from sikkerhedsnet.screening.tests.factories import AdbbScreeningFactory
-from sikkerhedsnet.screening.tests.test_adbb import Health, make_health
+from sikkerhedsnet.screening.tests.factories import AdbbScreeningFactory, Health, make_health
 
 NOV_24 = datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+# Time runs on from NOV_24 here, as it always has (the root `today` stands still; stored guide
+# versions, for one, are told apart by their upload time).
 pytestmark = pytest.mark.usefixtures("_on_nov_24")
 
 
@@ -187,7 +188,8 @@ def test_the_follow_up_visit_is_recorded_with_date_and_note(health: Health) -> N
     visit = AdbbFollowUp.objects.get()
     assert (visit.visited_on, visit.note) == (date(2026, 11, 24), "Mere kontakt i dag.")
     page = client.get(response["Location"]).content.decode()
-    assert "24.11.2026" in page and "Mere kontakt i dag." in page
+    assert "24.11.2026" in page
+    assert "Mere kontakt i dag." in page
 
 
 def test_a_follow_up_before_the_scoring_is_refused_and_the_note_kept(health: Health) -> None:
@@ -223,7 +225,8 @@ def save(world: World, signs: list[str], level: str, **extra: str) -> Any:
 def test_the_guide_page_shows_the_childs_age_band(world: World) -> None:
     page = client_for(world.colleague).get(guide_url(world)).content.decode()
     assert "Aldersgruppe 3–6 år" in page
-    assert 'value="3-6.dev.1.a"' in page and 'value="0-1.dev.1.a"' not in page
+    assert 'value="3-6.dev.1.a"' in page
+    assert 'value="0-1.dev.1.a"' not in page
     assert "Niveau 1: Trivsel" in page  # the proposal with nothing ticked
 
 
@@ -259,10 +262,12 @@ def test_the_proposal_follows_the_ticks_without_saving(world: World) -> None:
     client = client_for(world.colleague)
     data = {"signs": ["3-6.care.3.a"], "guide_version": "2026.1", "action": "propose"}
     page = client.post(guide_url(world), data).content.decode()
-    assert "Niveau 3: Bekymring" in page and "Vælg det niveau" not in page
+    assert "Niveau 3: Bekymring" in page
+    assert "Vælg det niveau" not in page
     assert "<html" in page
     partial = client.post(guide_url(world), data, headers={"HX-Request": "true"}).content.decode()
-    assert "Niveau 3: Bekymring" in partial and "<html" not in partial
+    assert "Niveau 3: Bekymring" in partial
+    assert "<html" not in partial
     assert not GuideAssessment.objects.exists()
 
 
@@ -321,8 +326,10 @@ def test_another_units_assessment_needs_consent(world: World) -> None:
 
 def test_every_professional_role_reads_the_guide(world: World) -> None:
     page = client_for(world.colleague).get("/bekymringsguide/?alder=13-18").content.decode()
-    assert "Trivsels- og bekymringsguide" in page and "Underret kommunen" in page
-    assert "Den unge har venner" in page and "Barnet søger øjenkontakt" not in page
+    assert "Trivsels- og bekymringsguide" in page
+    assert "Underret kommunen" in page
+    assert "Den unge har venner" in page
+    assert "Barnet søger øjenkontakt" not in page
     assert client_for(world.role_users[Role.MANAGEMENT]).get("/bekymringsguide/").status_code == 404
 
 
@@ -400,7 +407,8 @@ def test_two_administrators_do_not_overwrite_each_other(world: World) -> None:
         "/bekymringsguide/rediger/", {"content": _json("2027.2"), "based_on": ""}
     )
     body = page.content.decode()
-    assert "Anna" in body and "har lagt version 2027.1 i kraft" in body
+    assert "Anna" in body
+    assert "har lagt version 2027.1 i kraft" in body
     assert "2027.2" in body  # her text is still there
     assert guide_in_force().guide.version == "2027.1"
     newest = ConcernGuideVersion.objects.get().pk
@@ -482,4 +490,4 @@ def test_a_health_visitor_sees_no_adbb_form_for_a_child_out_of_age(health: Healt
     f.EnrolmentFactory.create(child=older, unit=health.unit, since=date(2024, 1, 1))
     page = client_for(health.nurse).get(f"/boern/{older.pk}/adbb/").content.decode()
     assert "I dag: ADBB bruges til børn fra 2 måneder til 24 måneder." in page
-    assert UnitKind.HEALTH_VISITING == health.unit.kind
+    assert health.unit.kind == UnitKind.HEALTH_VISITING

@@ -1,0 +1,1 @@
+"""Pages of the screening area, one module per sub-area (views/<area>.py)."""
