@@ -1,9 +1,19 @@
-"""Who may see a cross-disciplinary meeting, and the children on its agenda.
+"""Who may see and do what in collaboration: meetings and their agendas, dialogue meetings, plans.
 
-A meeting is seen by the standing members of its series and by the staff (leder, fagperson) of
-the unit it covers, or of the units in its district. Missing and forbidden look alike (404).
-A standing member may also open the page of a child put forward by name at one of her meetings,
-from a while before the meeting to a while after it (policy), and only then.
+A cross-disciplinary meeting is seen by the standing members of its series and by the staff
+(leder, fagperson) of the unit it covers, or of the units in its district. Missing and forbidden
+look alike (404). A standing member may also open the page of a child put forward by name at one
+of her meetings, from a while before the meeting to a while after it (policy), and only then.
+
+Dialogue meetings and unit plans: the staff (professional or unit leader) of a unit where the
+child is enrolled today act for that unit: they record dialogue meetings and plans there, and
+open the unit's own. Nobody else does, and for everyone else a plan or a meeting looks missing
+(404), exactly like one that does not exist. The object fetch goes through access_child
+afterwards, so each page is also logged.
+
+Each capability is declared once here, as a `rules` permission; views and templates ask the
+access objects (`SeriesAccess`, `MeetingAccess`, `RecordingAccess`, `DialogueAccess`,
+`PlanAccess`) or these functions, never the role sets.
 """
 
 from __future__ import annotations
@@ -11,21 +21,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from sikkerhedsnet.collaboration.models import AgendaItem, CollaborationMeeting, MeetingSeries
+from sikkerhedsnet.collaboration.models import (
+    AgendaItem,
+    CollaborationMeeting,
+    DialogueMeeting,
+    MeetingSeries,
+    PlanStatus,
+    UnitPlan,
+)
 from sikkerhedsnet.lib.dates import COPENHAGEN
 from sikkerhedsnet.people.access import (
     UNIT_STAFF_ROLES,
-    ChildScope,
-    register_child_scope,
+    ChildAccess,
+    access_child,
     today,
     user_unit_ids,
 )
-from sikkerhedsnet.people.models import Role, Unit, UnitKind, User
+from sikkerhedsnet.people.hooks import ChildScope
+from sikkerhedsnet.people.models import Child, Role, Unit, UnitKind, User
 from sikkerhedsnet.policy import get_policy
+from sikkerhedsnet.screening.access import units_shared_with
 
 # Units a meeting series is held for: the places that see children every day.
 MEETING_UNIT_KINDS = (UnitKind.DAYCARE, UnitKind.SCHOOL)
@@ -70,8 +90,42 @@ def managed_series(user: User) -> QuerySet[MeetingSeries]:
     return MeetingSeries.objects.filter(Q(unit_id__in=unit_ids) | Q(district__in=districts))
 
 
+SERIES_CREATOR_ROLES = {Role.ADMINISTRATOR, Role.UNIT_LEADER}
+# Who has the meetings in her menu: the staff who take part, intake, and the administrator.
+MEETING_READER_ROLES = {
+    Role.PROFESSIONAL,
+    Role.UNIT_LEADER,
+    Role.PPR,
+    Role.INTAKE,
+    Role.ADMINISTRATOR,
+}
+
+
+def _creates_series(user: User) -> bool:
+    return _active(user) and user.role in SERIES_CREATOR_ROLES
+
+
+def _puts_forward(user: User) -> bool:
+    return _active(user) and user.role in PUT_FORWARD_ROLES
+
+
+def _reads_meetings(user: User) -> bool:
+    return _active(user) and user.role in MEETING_READER_ROLES
+
+
+rules.add_perm("collaboration.add_meetingseries", rules.predicate(_creates_series))
+rules.add_perm("collaboration.add_agendaitem", rules.predicate(_puts_forward))
+# The menu's "Tværfaglige møder" (the list itself shows only the series she may see).
+rules.add_perm("collaboration.view_collaborationmeeting", rules.predicate(_reads_meetings))
+
+
 def may_create_series(user: User) -> bool:
-    return _active(user) and user.role in (Role.ADMINISTRATOR, Role.UNIT_LEADER)
+    return bool(rules.has_perm("collaboration.add_meetingseries", user))
+
+
+def may_put_forward(user: User) -> bool:
+    """She may put a child forward to a meeting from the child's page."""
+    return bool(rules.has_perm("collaboration.add_agendaitem", user))
 
 
 @dataclass(frozen=True)
@@ -125,6 +179,109 @@ def visible_meetings(user: User) -> QuerySet[CollaborationMeeting]:
     return CollaborationMeeting.objects.filter(series_id__in=visible_series(user).values("pk"))
 
 
+# Dialogue meetings and unit plans ------------------------------------------------------------
+
+
+def acting_units(user: User, child_id: int) -> list[Unit]:
+    """The units where `user` works and the child is enrolled today: where she may act."""
+    return units_shared_with(actor=user, child_id=child_id, day=today())
+
+
+def _works_with_child(user: User, child: Child) -> bool:
+    return bool(acting_units(user, child.pk))
+
+
+def _works_in_record_unit(user: User, record: DialogueMeeting | UnitPlan) -> bool:
+    return any(unit.pk == record.unit_id for unit in acting_units(user, record.child_id))
+
+
+def _plan_is_active(user: User, plan: UnitPlan) -> bool:
+    return plan.status == PlanStatus.ACTIVE
+
+
+works_with_child = rules.predicate(_works_with_child)
+works_in_record_unit = rules.predicate(_works_in_record_unit)
+plan_is_active = rules.predicate(_plan_is_active)
+
+
+rules.add_perm("collaboration.add_unitplan", works_with_child)
+rules.add_perm("collaboration.add_dialoguemeeting", works_with_child)
+rules.add_perm("collaboration.change_unitplan", works_in_record_unit)
+rules.add_perm("collaboration.view_unitplan", works_in_record_unit)
+rules.add_perm("collaboration.view_dialoguemeeting", works_in_record_unit)
+# Goals, review date, actions and reviews: only while the plan runs (the services refuse too).
+rules.add_perm("collaboration.work_on_unitplan", plan_is_active & works_in_record_unit)
+
+
+@dataclass(frozen=True)
+class RecordingAccess:
+    """A child she may record dialogue meetings and plans for, and the units she acts for."""
+
+    child_access: ChildAccess
+    units: list[Unit]
+
+    @property
+    def child(self) -> Child:
+        return self.child_access.child
+
+
+def access_child_to_record(user: User, child_id: int, *, shown: str) -> RecordingAccess:
+    """The child and the units to record for; 404 (nothing logged) for anyone who may not."""
+    child = Child.objects.filter(pk=child_id).first()
+    if child is None or not user.has_perm("collaboration.add_unitplan", child):
+        raise Http404
+    return RecordingAccess(
+        child_access=access_child(user, child_id, shown=shown),
+        units=acting_units(user, child_id),
+    )
+
+
+@dataclass(frozen=True)
+class DialogueAccess:
+    meeting: DialogueMeeting
+    child_access: ChildAccess
+
+
+def access_dialogue(
+    user: User, child_id: int, meeting_id: int, *, shown: str, meetings: QuerySet[DialogueMeeting]
+) -> DialogueAccess:
+    """A dialogue meeting of the child that her unit recorded; 404 otherwise (nothing logged)."""
+    meeting = meetings.filter(pk=meeting_id, child_id=child_id).first()
+    if meeting is None or not user.has_perm("collaboration.view_dialoguemeeting", meeting):
+        raise Http404
+    return DialogueAccess(meeting=meeting, child_access=access_child(user, child_id, shown=shown))
+
+
+def may_see_dialogue(user: User, meeting: DialogueMeeting) -> bool:
+    return bool(user.has_perm("collaboration.view_dialoguemeeting", meeting))
+
+
+@dataclass(frozen=True)
+class PlanAccess:
+    plan: UnitPlan
+    child_access: ChildAccess
+    can_work_on: bool  # edit goals and date, add and complete actions, review: while it runs
+
+
+def access_plan(
+    user: User, child_id: int, plan_id: int, *, shown: str, plans: QuerySet[UnitPlan]
+) -> PlanAccess:
+    """A plan of the child that her unit made; 404 otherwise (nothing logged)."""
+    plan = plans.filter(pk=plan_id, child_id=child_id).first()
+    if plan is None or not user.has_perm("collaboration.change_unitplan", plan):
+        raise Http404
+    return plan_access_of(user, plan, access_child(user, child_id, shown=shown))
+
+
+def plan_access_of(user: User, plan: UnitPlan, child_access: ChildAccess) -> PlanAccess:
+    """What she may do with `plan` as it is now (ask again after a change)."""
+    return PlanAccess(
+        plan=plan,
+        child_access=child_access,
+        can_work_on=bool(rules.has_perm("collaboration.work_on_unitplan", user, plan)),
+    )
+
+
 # The child scope of standing members ----------------------------------------------------------
 
 
@@ -157,6 +314,6 @@ def _agenda_basis(user: User, child_id: int, day: date) -> str | None:
     return _("Barnet er på dagsordenen til et tværfagligt møde, hvor du er fast deltager")
 
 
-register_child_scope(
-    ChildScope(name="meeting_agenda_children", children=_agenda_children, basis=_agenda_basis)
+MEETING_AGENDA_CHILDREN = ChildScope(
+    name="meeting_agenda_children", children=_agenda_children, basis=_agenda_basis
 )

@@ -8,12 +8,6 @@ class CollaborationConfig(AppConfig):
     verbose_name = _("Samarbejde om barnet")
 
     def ready(self) -> None:
-        # Importing registers the safety-net rules and hooks, the child-page sections and the
-        # timeline entries of this area.
-        from sikkerhedsnet.collaboration import (  # noqa: F401
-            rules_meetings,
-            rules_plans,
-            sections_meetings,
-            sections_plans,
-            timeline,
-        )
+        # Declares the area's permissions (django-rules predicates in access.py). Everything the
+        # area adds to other areas is listed in sikkerhedsnet/plugins.py, not registered here.
+        from sikkerhedsnet.collaboration import access  # noqa: F401

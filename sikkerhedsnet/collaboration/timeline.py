@@ -22,9 +22,9 @@ from sikkerhedsnet.collaboration.models import (
     UnitPlan,
 )
 from sikkerhedsnet.people.access import ChildAccess, today
+from sikkerhedsnet.people.hooks import STAGE, TimelineEntry
 from sikkerhedsnet.people.models import Child, Unit, User
-from sikkerhedsnet.people.timeline import STAGE, TimelineEntry, register_timeline_source
-from sikkerhedsnet.screening.services.consent import units_shared_with
+from sikkerhedsnet.screening.access import units_shared_with
 
 SUMMARY_CHARS = 140
 
@@ -38,7 +38,6 @@ def _short(text: str) -> str:
     return Truncator(" ".join(text.split())).chars(SUMMARY_CHARS)
 
 
-@register_timeline_source("dialogue_meetings")
 def dialogue_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -69,7 +68,6 @@ ENDED_TITLES = {
 }
 
 
-@register_timeline_source("unit_plans")
 def plan_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -108,7 +106,6 @@ def plan_entries(
     return entries
 
 
-@register_timeline_source("plan_reviews")
 def review_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -131,7 +128,6 @@ def review_entries(
     ]
 
 
-@register_timeline_source("agenda_items")
 def agenda_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:

@@ -10,7 +10,7 @@ colleague's change in between answers 409 with the version there is now.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from django import forms
 from django.core.paginator import Paginator
@@ -19,9 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from sikkerhedsnet.intake.access import access_notification, can_handle_notifications
-from sikkerhedsnet.intake.forms_handling import DecisionForm, UrgentAssessmentForm
-from sikkerhedsnet.intake.forms_receiving import (
+from sikkerhedsnet.intake.access import (
+    access_notification,
+    can_handle_notifications,
+    may_notify_from_child_page,
+)
+from sikkerhedsnet.intake.forms.handling import DecisionForm, UrgentAssessmentForm
+from sikkerhedsnet.intake.forms.receiving import (
     ProfessionalNotificationForm,
     RegisterNotificationForm,
 )
@@ -33,25 +37,23 @@ from sikkerhedsnet.intake.models import (
     DutyGround,
     Notification,
     SourceKind,
+    source_kind_for,
 )
 from sikkerhedsnet.intake.models import (
     Status as NotificationStatus,
 )
-from sikkerhedsnet.intake.selectors import QUEUE_PAGE_SIZE, Clock, open_queue, queue_rows
-from sikkerhedsnet.intake.services.handling import (
-    HandlingRefused,
-    NotificationConflict,
-    decision_record,
-    urgent_assessment_record,
-)
-from sikkerhedsnet.intake.services.receiving import ChildGiven, Notifier, notification_receive
-from sikkerhedsnet.intake.views_receiving import (
+from sikkerhedsnet.intake.selectors import (
+    QUEUE_PAGE_SIZE,
+    Clock,
     child_matched,
-    may_notify_from_child_page,
     notifier_unit,
-    source_kind_for,
+    open_queue,
+    queue_rows,
 )
+from sikkerhedsnet.intake.services.handling import decision_record, urgent_assessment_record
+from sikkerhedsnet.intake.services.receiving import ChildGiven, Notifier, notification_receive
 from sikkerhedsnet.lib.api import STANDARD_ERRORS, ErrorOut
+from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.people.access import access_child
 from sikkerhedsnet.people.models import User
 
@@ -88,7 +90,7 @@ WRITE_ERRORS: dict[int, type[Schema]] = {
 }
 
 
-def _form_error(form: forms.Form, field_names: dict[str, str] | None = None) -> Status:
+def _form_error(form: forms.Form, field_names: dict[str, str] | None = None) -> Status[Any]:
     """The form's errors under the API's field names (two form fields may be one here)."""
     names = field_names or {}
     errors: dict[str, list[str]] = {}
@@ -97,7 +99,7 @@ def _form_error(form: forms.Form, field_names: dict[str, str] | None = None) -> 
     return _refused(errors)
 
 
-def _refused(errors: dict[str, list[str]]) -> Status:
+def _refused(errors: dict[str, list[str]]) -> Status[Any]:
     summary = "; ".join(
         message if field == "__all__" else f"{field}: {message}"
         for field, messages in errors.items()
@@ -106,8 +108,8 @@ def _refused(errors: dict[str, list[str]]) -> Status:
     return Status(400, FormErrorOut(detail=summary, errors=errors))
 
 
-def _conflict(error: NotificationConflict) -> Status:
-    current = error.current
+def _conflict(error: Conflict) -> Status[Any]:
+    current = cast(Notification, error.current)
     detail = _(
         "En kollega har ændret underretningen, siden du hentede den; den har nu version "
         "%(version)d. Hent den igen, og se, om din ændring stadig skal gemmes."
@@ -193,7 +195,7 @@ class NotificationCreatedOut(Schema):
     response={201: NotificationCreatedOut, **WRITE_ERRORS},
     summary="Underret om et barn (fagperson), eller registrér en underretning (visitationen)",
 )
-def notification_create(request: HttpRequest, payload: NotificationIn) -> Status:
+def notification_create(request: HttpRequest, payload: NotificationIn) -> Status[Any]:
     user = _user(request)
     if can_handle_notifications(user):
         return _register(user, payload)
@@ -203,7 +205,7 @@ def notification_create(request: HttpRequest, payload: NotificationIn) -> Status
     return _notify(user, payload)
 
 
-def _notify(user: User, payload: NotificationIn) -> Status:
+def _notify(user: User, payload: NotificationIn) -> Status[Any]:
     if payload.registration is not None:
         return _refused(
             {"registration": [_("Kun visitationen registrerer underretninger fra andre.")]}
@@ -240,7 +242,7 @@ def _notify(user: User, payload: NotificationIn) -> Status:
     return Status(201, _created(notification))
 
 
-def _register(user: User, payload: NotificationIn) -> Status:
+def _register(user: User, payload: NotificationIn) -> Status[Any]:
     registration = payload.registration
     if registration is None:
         message = _("Udfyld registration: hvordan underretningen kom, og fra hvem.")
@@ -463,9 +465,9 @@ HANDLING_ERRORS: dict[int, type[Schema]] = {**WRITE_ERRORS, 409: ConflictOut}
 )
 def notification_assess(
     request: HttpRequest, notification_id: int, payload: AssessmentIn
-) -> Status:
+) -> Status[Any]:
     user = _user(request)
-    notification = access_notification(user, notification_id)
+    notification = access_notification(user, notification_id).notification
     form = UrgentAssessmentForm(
         {
             "version": payload.expected_version,
@@ -487,9 +489,9 @@ def notification_assess(
             acute_help_needed=acute,
             note=form.cleaned_data["note"],
         )
-    except NotificationConflict as error:
+    except Conflict as error:
         return _conflict(error)
-    except HandlingRefused as error:
+    except Refused as error:
         return _refused({"__all__": [str(error)]})
     current = assessment.notification
     return Status(
@@ -523,9 +525,11 @@ def _yes_no(answer: bool) -> str:
     response={200: DecisionOut, **HANDLING_ERRORS},
     summary="Registrér visitationens afgørelse",
 )
-def notification_decide(request: HttpRequest, notification_id: int, payload: DecisionIn) -> Status:
+def notification_decide(
+    request: HttpRequest, notification_id: int, payload: DecisionIn
+) -> Status[Any]:
     user = _user(request)
-    notification = access_notification(user, notification_id)
+    notification = access_notification(user, notification_id).notification
     form = DecisionForm(
         {
             "version": payload.expected_version,
@@ -544,9 +548,9 @@ def notification_decide(request: HttpRequest, notification_id: int, payload: Dec
             kind=DecisionKind(form.cleaned_data["kind"]),
             reason=form.cleaned_data["reason"],
         )
-    except NotificationConflict as error:
+    except Conflict as error:
         return _conflict(error)
-    except HandlingRefused as error:
+    except Refused as error:
         return _refused({"__all__": [str(error)]})
     current = decision.notification
     case = None

@@ -8,8 +8,6 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Underretninger og visitation")
 
     def ready(self) -> None:
-        import sikkerhedsnet.intake.escalation  # noqa: F401  (registers the escalation hook)
-        from sikkerhedsnet.intake import access, child_section, rules, timeline  # noqa: F401
-        from sikkerhedsnet.intake.imports import register_notifications_file
-
-        register_notifications_file()
+        # Declares the area's permissions (django-rules predicates in access.py). Everything the
+        # area adds to other areas is listed in sikkerhedsnet/plugins.py, not registered here.
+        from sikkerhedsnet.intake import access  # noqa: F401

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sikkerhedsnet.lib.workdays import add_working_days
+from sikkerhedsnet.people.models import Unit, UnitKind
 from sikkerhedsnet.policy import get_policy
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -26,6 +27,23 @@ class SourceKind(models.TextChoices):
     FAMILY = "family", _("Familie eller netværk")
     CHILD = "child", _("Barnet eller den unge selv")
     OTHER = "other", _("Andre")
+
+
+# Who the notification comes from, by the kind of unit the professional works in. SFO is part
+# of the school (folkeskoleloven § 3, stk. 4), so it counts as the school.
+SOURCE_BY_UNIT_KIND: dict[str, SourceKind] = {
+    UnitKind.SCHOOL: SourceKind.SCHOOL,
+    UnitKind.SFO: SourceKind.SCHOOL,
+    UnitKind.DAYCARE: SourceKind.DAYCARE,
+    UnitKind.HEALTH_VISITING: SourceKind.HEALTH,
+    UnitKind.DENTAL: SourceKind.HEALTH,
+}
+
+
+def source_kind_for(unit: Unit | None) -> SourceKind:
+    if unit is None:
+        return SourceKind.OTHER
+    return SOURCE_BY_UNIT_KIND.get(unit.kind, SourceKind.OTHER)
 
 
 class DutyGround(models.TextChoices):

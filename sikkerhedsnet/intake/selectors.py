@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Case as SqlCase
 from django.db.models import F, Prefetch, QuerySet, Value, When
@@ -18,8 +19,13 @@ from sikkerhedsnet.intake.models import (
     PatternReview,
     Status,
 )
-from sikkerhedsnet.people.models import Child
+from sikkerhedsnet.intake.services.receiving import ChildGiven
+from sikkerhedsnet.people.access import today, user_unit_ids
+from sikkerhedsnet.people.models import Child, Enrolment, Unit, User, current_on
 from sikkerhedsnet.policy import get_policy
+
+if TYPE_CHECKING:
+    from sikkerhedsnet.intake.forms.receiving import ChildDescribed
 
 QUEUE_PAGE_SIZE = 50
 OTHER_NOTIFICATIONS_SHOWN = 20
@@ -190,3 +196,32 @@ def latest_pattern_review(*, child: Child) -> PatternReview | None:
         .order_by("-reviewed_at")
         .first()
     )
+
+
+# Who notifies, about whom ------------------------------------------------------------------------
+
+
+def child_matched(described: ChildDescribed) -> ChildGiven:
+    """The child by CPR number when Sikkerhedsnet knows it; otherwise what was told, to match later.
+
+    Nothing about the match is shown to the notifier: the public form must not tell anyone
+    whether a CPR number belongs to a child known to the municipality.
+    """
+    child = Child.objects.filter(cpr=described.cpr).first() if described.cpr else None
+    name = described.name if child is not None else described.name_to_store()
+    return ChildGiven(child=child, name=name, address=described.address)
+
+
+def notifier_unit(user: User, child: Child) -> Unit | None:
+    """The unit she notifies from: one she shares with the child, else her first unit."""
+    day = today()
+    unit_ids = user_unit_ids(user, day)
+    shared = (
+        Enrolment.objects.filter(current_on(day), child=child, unit_id__in=unit_ids)
+        .select_related("unit")
+        .order_by("unit__name")
+        .first()
+    )
+    if shared is not None:
+        return shared.unit
+    return Unit.objects.filter(pk__in=unit_ids).order_by("name").first()

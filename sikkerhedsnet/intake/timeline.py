@@ -10,15 +10,13 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sikkerhedsnet.intake.access import can_handle_notifications
+from sikkerhedsnet.intake.access import can_handle_notifications, may_notify_from_child_page
 from sikkerhedsnet.intake.models import Notification
-from sikkerhedsnet.intake.views_receiving import may_notify_from_child_page
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import Child, User
-from sikkerhedsnet.people.timeline import TimelineEntry, register_timeline_source
 
 
-@register_timeline_source("notifications")
 def notification_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:

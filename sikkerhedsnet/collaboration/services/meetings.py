@@ -2,18 +2,20 @@
 
 Without the parents' consent a child is never stored on an agenda item, nor in its audit row:
 the item is an anonymous consultation with a description in general terms. Minutes and the
-outcome of an item are a compare-and-set on AgendaItem.version, so two participants writing the
-minutes at once cannot overwrite each other. A notification outcome for a named child creates
-the notification to intake in the same transaction and links it on the item.
+outcome of an item are a compare-and-set on AgendaItem.version (lib.versions), so two
+participants writing the minutes at once cannot overwrite each other. A notification outcome for
+a named child creates the notification to intake in the same transaction and links it on the
+item; intake is above this area, so it does so through the plug-in kind "meeting_notification".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,25 +27,29 @@ from sikkerhedsnet.collaboration.models import (
     MeetingOutcome,
     MeetingSeries,
 )
-from sikkerhedsnet.intake.models import Channel, DutyGround, Notification
-from sikkerhedsnet.intake.services.receiving import ChildGiven, Notifier, notification_receive
-from sikkerhedsnet.intake.views_receiving import source_kind_for
+from sikkerhedsnet.lib import versions
 from sikkerhedsnet.lib.dates import COPENHAGEN, local_day
+from sikkerhedsnet.lib.errors import Conflict, Refused
+from sikkerhedsnet.lib.plugins import load_callables
 from sikkerhedsnet.people.models import Child, Unit, User
 
 MAX_MEETINGS_AT_ONCE = 12
 
 
-class MeetingRefused(ValueError):
+class MeetingRefused(Refused):
     """The change does not fit; the message is shown to the user as it is."""
 
 
-class AgendaItemConflict(Exception):
+class AgendaItemConflict(Conflict):
     """Someone saved the item after the page showed `expected_version`."""
 
-    def __init__(self, current: AgendaItem) -> None:
-        super().__init__(current.pk)
-        self.current = current
+    current: AgendaItem
+
+
+class MeetingNotifier(Protocol):
+    """The hook "meeting_notification": sends the notification, returns it (intake's)."""
+
+    def __call__(self, *, actor: User, child: Child, unit: Unit, text: str) -> Any: ...
 
 
 # Series and meetings ----------------------------------------------------------------------------
@@ -170,8 +176,8 @@ def agenda_item_put_forward(
     return item
 
 
-def _fresh(item_id: int) -> AgendaItem:
-    return AgendaItem.objects.select_related("meeting__series", "child", "unit").get(pk=item_id)
+# An item is fetched with what its page and the notification read.
+ITEM_RELATED = ("meeting__series", "child", "unit")
 
 
 @transaction.atomic
@@ -188,9 +194,9 @@ def agenda_item_minutes_record(
     The notification outcome for a named child sends the notification now, once; for an
     anonymous consultation it only records the advice (intake cannot act on an unnamed child).
     """
-    current = _fresh(item.pk)
-    if current.version != expected_version:
-        raise AgendaItemConflict(current)
+    current = versions.check_version(
+        item, expected_version, conflict=AgendaItemConflict, related=ITEM_RELATED
+    )
     if current.notification_id is not None and outcome != MeetingOutcome.NOTIFICATION:
         raise MeetingRefused(
             _("Der er allerede sendt en underretning fra punktet. Resultatet kan ikke ændres.")
@@ -199,20 +205,22 @@ def agenda_item_minutes_record(
     if local_day(current.meeting.starts_at) > local_day(now):
         raise MeetingRefused(_("Referatet kan først skrives på mødedagen."))
     notification = current.notification
-    if outcome == MeetingOutcome.NOTIFICATION and current.child is not None and not notification:
-        notification = _notify(actor=actor, item=current, minutes=minutes)
-    updated = AgendaItem.objects.filter(pk=current.pk, version=expected_version).update(
-        version=F("version") + 1,
+    child = current.child
+    if outcome == MeetingOutcome.NOTIFICATION and child is not None and not notification:
+        notification = _notify(actor=actor, item=current, child=child, minutes=minutes)
+    saved = versions.compare_and_set(
+        AgendaItem,
+        pk=current.pk,
+        expected_version=expected_version,
+        actor=actor,
+        conflict=AgendaItemConflict,
+        related=ITEM_RELATED,
         minutes=minutes,
         minutes_by=actor,
         minutes_at=now,
         outcome=outcome,
         notification=notification,
     )
-    if not updated:
-        raise AgendaItemConflict(_fresh(current.pk))
-    saved = _fresh(current.pk)
-    AgendaItem.history.bulk_history_create([saved], update=True, default_user=actor)
     audit_event_record(
         actor=actor,
         event_type="agenda_item.minutes_recorded",
@@ -222,24 +230,18 @@ def agenda_item_minutes_record(
     return saved
 
 
-def _notify(*, actor: User, item: AgendaItem, minutes: str) -> Notification:
+def _notify(*, actor: User, item: AgendaItem, child: Child, minutes: str) -> Any:
     meeting = item.meeting
     day = meeting.starts_at.astimezone(COPENHAGEN).strftime("%d.%m.%Y")
     text = _(
         "Underretning fra tværfagligt møde (%(series)s) den %(day)s.\n\n"
         "Bekymringen:\n%(concern)s\n\nReferat:\n%(minutes)s"
     ) % {"series": meeting.series.name, "day": day, "concern": item.concern, "minutes": minutes}
-    return notification_receive(
-        channel=Channel.MEETING,
-        source_kind=source_kind_for(item.unit),
-        text=text,
-        notifier=Notifier(
-            user=actor,
-            name=actor.get_full_name() or actor.username,
-            organisation=item.unit.name,
-            email=actor.email,
-        ),
-        about=ChildGiven(child=item.child),
-        is_professional=True,
-        duty_ground=DutyGround.NEED_OF_SUPPORT,
-    )
+    return _meeting_notifier()(actor=actor, child=child, unit=item.unit, text=text)
+
+
+def _meeting_notifier() -> MeetingNotifier:
+    senders: list[MeetingNotifier] = load_callables("meeting_notification")
+    if len(senders) != 1:
+        raise ImproperlyConfigured("plug-in kind meeting_notification needs exactly one entry")
+    return senders[0]

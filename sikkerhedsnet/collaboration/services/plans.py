@@ -7,8 +7,7 @@ plan as it is now, and nothing of hers is written over the first's. Adding or co
 cannot overwrite anything but still raises the version, so that a colleague's edit or review made
 from an older page is refused and she sees the new action before deciding again.
 
-A queryset update sends no signal, so the history row of the plan is written here, explicitly, in
-the same transaction.
+The compare-and-set (lib.versions) writes the history row of the plan in the same transaction.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
@@ -29,6 +28,8 @@ from sikkerhedsnet.collaboration.models import (
     ReviewOutcome,
     UnitPlan,
 )
+from sikkerhedsnet.lib import versions
+from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.people.access import today
 from sikkerhedsnet.people.models import Child, Unit, User
 from sikkerhedsnet.policy import get_policy
@@ -39,16 +40,14 @@ from sikkerhedsnet.screening.models import Screening
 LONGEST_AHEAD = timedelta(days=366)
 
 
-class PlanRefused(ValueError):
+class PlanRefused(Refused):
     """A Danish explanation of why the change was not made; shown as it is."""
 
 
-class PlanConflict(Exception):
+class PlanConflict(Conflict):
     """A colleague changed the plan after the page showed the version the change carried."""
 
-    def __init__(self, current: UnitPlan) -> None:
-        super().__init__(current.pk)
-        self.current = current
+    current: UnitPlan
 
 
 def _day(value: date) -> str:
@@ -98,8 +97,13 @@ def _goals(goals: str) -> str:
 # Compare-and-set ------------------------------------------------------------------------------
 
 
+# A plan is fetched with its unit and child: the pages and the rules read them.
+PLAN_RELATED = ("unit", "child")
+ACTIVE = Q(status=PlanStatus.ACTIVE)
+
+
 def _fresh(plan_id: int) -> UnitPlan:
-    return UnitPlan.objects.select_related("unit", "child").get(pk=plan_id)
+    return UnitPlan.objects.select_related(*PLAN_RELATED).get(pk=plan_id)
 
 
 def _write_history(actor: User, plan: UnitPlan) -> None:
@@ -108,10 +112,9 @@ def _write_history(actor: User, plan: UnitPlan) -> None:
 
 def _check_version(plan: UnitPlan, expected_version: int) -> UnitPlan:
     """The current row; a conflict before any rule is checked, so the message fits the race."""
-    current = _fresh(plan.pk)
-    if current.version != expected_version:
-        raise PlanConflict(current)
-    return current
+    return versions.check_version(
+        plan, expected_version, conflict=PlanConflict, related=PLAN_RELATED
+    )
 
 
 def _refuse_unless_active(plan: UnitPlan) -> None:
@@ -125,19 +128,17 @@ def _refuse_unless_active(plan: UnitPlan) -> None:
 def _compare_and_set(
     *, actor: User, plan: UnitPlan, expected_version: int, **changes: Any
 ) -> UnitPlan:
-    """Apply `changes` only if nobody changed the plan since `expected_version`.
-
-    The filter on version makes the check and the write one statement, so two people who both
-    read version 3 cannot both succeed.
-    """
-    updated = UnitPlan.objects.filter(
-        pk=plan.pk, version=expected_version, status=PlanStatus.ACTIVE
-    ).update(version=F("version") + 1, **changes)
-    current = _fresh(plan.pk)
-    if not updated:
-        raise PlanConflict(current)
-    _write_history(actor, current)
-    return current
+    """Apply `changes` only if nobody changed the plan since `expected_version` and it is active."""
+    return versions.compare_and_set(
+        UnitPlan,
+        pk=plan.pk,
+        expected_version=expected_version,
+        actor=actor,
+        conflict=PlanConflict,
+        only_if=ACTIVE,
+        related=PLAN_RELATED,
+        **changes,
+    )
 
 
 def _bump(*, actor: User, plan: UnitPlan) -> UnitPlan:

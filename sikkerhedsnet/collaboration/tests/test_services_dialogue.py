@@ -32,15 +32,16 @@ def _record(world: World, held_on: date) -> DialogueMeeting:
 def test_a_meeting_is_recorded_with_an_audit_row(world: World) -> None:
     with time_machine.travel(datetime(2026, 11, 2, 10, tzinfo=CPH), tick=False):
         meeting = _record(world, date(2026, 11, 2))
-    assert meeting.participants == "Mor" and meeting.recorded_by == world.colleague
+    assert meeting.participants == "Mor"
+    assert meeting.recorded_by == world.colleague
     event = AuditEvent.objects.get(event_type="dialogue_meeting.recorded")
     assert (event.subject_id, event.extra["child"]) == (meeting.pk, world.child.pk)
 
 
 def test_a_meeting_tomorrow_is_refused(world: World) -> None:
-    with time_machine.travel(datetime(2026, 11, 2, 23, 30, tzinfo=CPH), tick=False):
-        with pytest.raises(DialogueRefused, match="fremtiden"):
-            _record(world, date(2026, 11, 3))
+    late = time_machine.travel(datetime(2026, 11, 2, 23, 30, tzinfo=CPH), tick=False)
+    with late, pytest.raises(DialogueRefused, match="fremtiden"):
+        _record(world, date(2026, 11, 3))
     assert not DialogueMeeting.objects.exists()
 
 

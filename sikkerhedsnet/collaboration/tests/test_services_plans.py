@@ -118,7 +118,7 @@ def test_an_ended_plan_takes_no_more_changes(world: World) -> None:
             outcome=ReviewOutcome.CLOSE,
             next_review_due=None,
         )
-        with pytest.raises(PlanRefused, match="afsluttet den 02.11.2026"):
+        with pytest.raises(PlanRefused, match=r"afsluttet den 02.11.2026"):
             plan_action_add(
                 actor=world.owner, plan=plan, description="x", owner="y", due_on=date(2026, 12, 1)
             )
@@ -179,7 +179,7 @@ def test_an_action_is_completed_once(world: World) -> None:
             actor=world.owner, plan=plan, description="x", owner="y", due_on=date(2026, 11, 20)
         )
         plan_action_complete(actor=world.owner, action=action)
-        with pytest.raises(PlanRefused, match="allerede markeret som udført den 02.11.2026"):
+        with pytest.raises(PlanRefused, match=r"allerede markeret som udført den 02.11.2026"):
             plan_action_complete(actor=world.colleague, action=action)
 
 

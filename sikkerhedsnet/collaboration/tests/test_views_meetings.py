@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
 from sikkerhedsnet.audit.models import AccessLog
@@ -16,8 +17,13 @@ from sikkerhedsnet.collaboration.models import (
     MeetingOutcome,
     MeetingSeries,
 )
-from sikkerhedsnet.collaboration.selectors_meetings import upcoming_meetings
-from sikkerhedsnet.collaboration.tests.meeting_factories import Meetings, at, build_meetings, put
+from sikkerhedsnet.collaboration.selectors.meetings import upcoming_meetings
+from sikkerhedsnet.collaboration.tests.factories import (
+    Meetings,
+    at,
+    make_agenda_item,
+    make_meetings,
+)
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
 from sikkerhedsnet.people.models import Role
@@ -25,16 +31,14 @@ from sikkerhedsnet.people.models import Role
 NOW = at(2026, 11, 10, 9)
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+TODAY = NOW
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
 def held(world: World) -> Meetings:
     """A meeting held this morning."""
-    return build_meetings(world, at(2026, 11, 10, 8))
+    return make_meetings(world, at(2026, 11, 10, 8))
 
 
 def _meeting_url(meeting: CollaborationMeeting) -> str:
@@ -45,7 +49,7 @@ def _meeting_url(meeting: CollaborationMeeting) -> str:
 
 
 def test_it_requires_access(world: World, held: Meetings) -> None:
-    item = put(held.meeting, world.child, world.colleague, world)
+    item = make_agenda_item(held.meeting, world.child, world.colleague, world)
     urls = [
         _meeting_url(held.meeting),
         reverse("collaboration:meeting_print", args=[held.meeting.pk, "referat"]),
@@ -63,10 +67,9 @@ def test_it_requires_access(world: World, held: Meetings) -> None:
 
 
 def test_login_is_required(world: World, held: Meetings) -> None:
-    from django.test import Client
-
     response = Client().get(_meeting_url(held.meeting))
-    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
 
 
 def test_an_unknown_print_kind_is_404(world: World, held: Meetings) -> None:
@@ -105,7 +108,8 @@ def test_a_leder_creates_a_series_and_schedules_meetings(world: World) -> None:
         },
     )
     series = MeetingSeries.objects.get()
-    assert response.status_code == 302 and series.unit == world.unit
+    assert response.status_code == 302
+    assert series.unit == world.unit
     assert set(series.standing_members.all()) == {world.owner, ppr}
     url = reverse("collaboration:series_detail", args=[series.pk])
     response = client.post(
@@ -128,7 +132,8 @@ def test_a_leder_may_not_create_a_series_for_another_unit(world: World) -> None:
             "interval_weeks": "6",
         },
     )
-    assert response.status_code == 200 and not MeetingSeries.objects.exists()
+    assert response.status_code == 200
+    assert not MeetingSeries.objects.exists()
     assert "Vælg en af mulighederne." in response.content.decode()
 
 
@@ -169,7 +174,7 @@ def test_a_colleague_cannot_schedule(world: World, held: Meetings) -> None:
 
 @pytest.fixture
 def coming(world: World) -> Meetings:
-    return build_meetings(world, at(2026, 11, 24, 13))
+    return make_meetings(world, at(2026, 11, 24, 13))
 
 
 def _put_forward(world: World, meeting: CollaborationMeeting, **data: Any) -> Any:
@@ -189,7 +194,8 @@ def test_the_form_suggests_an_anonymous_description(world: World, coming: Meetin
 def test_put_forward_with_consent(world: World, coming: Meetings) -> None:
     response = _put_forward(world, coming.meeting, consent="given", parents_invited="on")
     item = AgendaItem.objects.get()
-    assert item.child == world.child and item.parents_invited
+    assert item.child == world.child
+    assert item.parents_invited
     assert response["Location"].endswith(f"#punkt-{item.pk}")
 
 
@@ -197,7 +203,8 @@ def test_put_forward_bad_input_is_explained_in_danish(world: World, coming: Meet
     url = reverse("collaboration:put_forward", args=[world.child.pk])
     client = client_for(world.colleague)
     text = client.post(url, {"meeting": "999", "concern": ""}).content.decode()
-    assert "Vælg en af mulighederne." in text and "Skriv, hvad I vil drøfte." in text
+    assert "Vælg en af mulighederne." in text
+    assert "Skriv, hvad I vil drøfte." in text
     assert "Vælg, om forældrene har givet samtykke." in text
     text = _put_forward(
         world, coming.meeting, consent="not_given", anonymous_description=""
@@ -210,7 +217,8 @@ def test_a_meeting_of_another_unit_is_not_offered(world: World, coming: Meetings
     other = MeetingSeries.objects.create(name="Mælkebøtten", unit=world.other_unit)
     meeting = CollaborationMeeting.objects.create(series=other, starts_at=at(2026, 11, 25))
     response = _put_forward(world, meeting, consent="given")
-    assert response.status_code == 200 and not AgendaItem.objects.exists()
+    assert response.status_code == 200
+    assert not AgendaItem.objects.exists()
 
 
 def test_without_consent_the_child_is_nowhere_on_agenda_print_or_minutes(
@@ -218,7 +226,8 @@ def test_without_consent_the_child_is_nowhere_on_agenda_print_or_minutes(
 ) -> None:
     _put_forward(world, coming.meeting, consent="not_given", anonymous_description="Pige, 5 år")
     item = AgendaItem.objects.get()
-    assert item.child is None and item.consent == Consent.NOT_GIVEN
+    assert item.child is None
+    assert item.consent == Consent.NOT_GIVEN
     time_machine.move_to(at(2026, 11, 24, 15), tick=False)
     client = client_for(world.owner)
     minutes_url = reverse("collaboration:agenda_item_minutes", args=[coming.meeting.pk, item.pk])
@@ -231,7 +240,9 @@ def test_without_consent_the_child_is_nowhere_on_agenda_print_or_minutes(
         },
     )
     item.refresh_from_db()
-    assert item.minutes and item.notification is None and not Notification.objects.exists()
+    assert item.minutes
+    assert item.notification is None
+    assert not Notification.objects.exists()
 
     captured: list[str] = []
 
@@ -239,7 +250,7 @@ def test_without_consent_the_child_is_nowhere_on_agenda_print_or_minutes(
         captured.append(html)
         return b"%PDF-"
 
-    monkeypatch.setattr("sikkerhedsnet.intake.services.letters.render_pdf", fake_pdf)
+    monkeypatch.setattr("sikkerhedsnet.lib.letters.render_pdf", fake_pdf)
     pages = [
         client.get(_meeting_url(coming.meeting)).content.decode(),
         client.get(
@@ -258,9 +269,8 @@ def test_without_consent_the_child_is_nowhere_on_agenda_print_or_minutes(
         assert "Pige, 5 år" in page
         for secret in secrets:
             assert secret not in page
-    assert (
-        "Råd: tal med forældrene igen." in pages[2] and "Råd: tal med forældrene igen." in pages[4]
-    )
+    assert "Råd: tal med forældrene igen." in pages[2]
+    assert "Råd: tal med forældrene igen." in pages[4]
     assert not AccessLog.objects.filter(child=child, user=world.owner).exists()
 
 
@@ -268,9 +278,10 @@ def test_without_consent_the_child_is_nowhere_on_agenda_print_or_minutes(
 
 
 def test_the_agenda_shows_masked_cpr_and_logs_the_read(world: World, held: Meetings) -> None:
-    put(held.meeting, world.child, world.colleague, world)
+    make_agenda_item(held.meeting, world.child, world.colleague, world)
     text = client_for(held.ppr).get(_meeting_url(held.meeting)).content.decode()
-    assert world.child.cpr_masked in text and world.child.cpr_formatted not in text
+    assert world.child.cpr_masked in text
+    assert world.child.cpr_formatted not in text
     assert reverse("people:child_detail", args=[world.child.pk]) in text
     log = AccessLog.objects.get(user=held.ppr, child=world.child)
     assert log.shown == "Tværfagligt møde 10.11.2026"
@@ -283,7 +294,7 @@ def test_no_child_link_for_a_viewer_who_may_not_open_it(world: World) -> None:
     world.other_unit.save()
     series = MeetingSeries.objects.create(name="Nord", district=world.unit.district)
     meeting = CollaborationMeeting.objects.create(series=series, starts_at=at(2026, 11, 10, 8))
-    put(meeting, world.other_child, world.outsider, world)
+    make_agenda_item(meeting, world.other_child, world.outsider, world)
     text = client_for(world.colleague).get(_meeting_url(meeting)).content.decode()
     assert world.other_child.first_name in text
     assert reverse("people:child_detail", args=[world.other_child.pk]) not in text
@@ -299,7 +310,7 @@ def _minutes(item: AgendaItem, version: int, text: str, outcome: str = "") -> di
 
 
 def test_minutes_and_the_notification_outcome(world: World, held: Meetings) -> None:
-    item = put(held.meeting, world.child, world.colleague, world)
+    item = make_agenda_item(held.meeting, world.child, world.colleague, world)
     url = reverse("collaboration:agenda_item_minutes", args=[held.meeting.pk, item.pk])
     response = client_for(held.ppr).post(
         url, _minutes(item, 1, "Vi underretter.", MeetingOutcome.NOTIFICATION)
@@ -307,20 +318,22 @@ def test_minutes_and_the_notification_outcome(world: World, held: Meetings) -> N
     assert response.status_code == 302
     item.refresh_from_db()
     notification = Notification.objects.get()
-    assert item.notification == notification and notification.notifier_user == held.ppr
+    assert item.notification == notification
+    assert notification.notifier_user == held.ppr
     page = client_for(held.ppr).get(_meeting_url(held.meeting)).content.decode()
     assert notification.reference in page
 
 
 def test_the_second_save_is_refused_and_her_text_kept(world: World, held: Meetings) -> None:
-    item = put(held.meeting, world.child, world.colleague, world)
+    item = make_agenda_item(held.meeting, world.child, world.colleague, world)
     url = reverse("collaboration:agenda_item_minutes", args=[held.meeting.pk, item.pk])
     first = client_for(world.owner).post(url, _minutes(item, 1, "Alice skrev først."))
     assert first.status_code == 302
     second = client_for(held.ppr).post(url, _minutes(item, 1, "Petras egen tekst."))
     text = second.content.decode()
     assert second.status_code == 409
-    assert "Dit referat er ikke gemt" in text and "Alice skrev først." in text
+    assert "Dit referat er ikke gemt" in text
+    assert "Alice skrev først." in text
     assert "Petras egen tekst." in text
     assert f'name="punkt{item.pk}-version" value="2"' in text
     item.refresh_from_db()
@@ -330,27 +343,29 @@ def test_the_second_save_is_refused_and_her_text_kept(world: World, held: Meetin
 
 
 def test_empty_minutes_are_explained_in_danish(world: World, held: Meetings) -> None:
-    item = put(held.meeting, world.child, world.colleague, world)
+    item = make_agenda_item(held.meeting, world.child, world.colleague, world)
     url = reverse("collaboration:agenda_item_minutes", args=[held.meeting.pk, item.pk])
     response = client_for(world.owner).post(url, _minutes(item, 1, "", "ukendt"))
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Skriv referatet af punktet." in text and "Vælg en af mulighederne." in text
+    assert "Skriv referatet af punktet." in text
+    assert "Vælg en af mulighederne." in text
     broken = client_for(world.owner).post(url, {f"punkt{item.pk}-minutes": "x"})
     assert broken.status_code == 200
 
 
 def test_the_child_page_shows_the_meeting_and_the_action(world: World, held: Meetings) -> None:
-    put(held.meeting, world.child, world.colleague, world)
+    make_agenda_item(held.meeting, world.child, world.colleague, world)
     url = reverse("people:child_detail", args=[world.child.pk])
     text = client_for(world.colleague).get(url).content.decode()
-    assert "Lokalisering Solsikken" in text and "Sæt på tværfagligt møde" in text
+    assert "Lokalisering Solsikken" in text
+    assert "Sæt på tværfagligt møde" in text
     response = client_for(world.role_users[Role.INTAKE]).get(url)
     assert response.status_code == 404  # intake sees no child without a notification
 
 
 def test_the_minutes_as_pdf(world: World, held: Meetings) -> None:
-    put(held.meeting, world.child, world.colleague, world, minutes="Drøftet.")
+    make_agenda_item(held.meeting, world.child, world.colleague, world, minutes="Drøftet.")
     url = reverse("collaboration:meeting_pdf", args=[held.meeting.pk, "referat"])
     response = client_for(world.owner).get(url)
     assert response["Content-Type"] == "application/pdf"
@@ -374,7 +389,7 @@ def test_the_leder_changes_the_standing_members(world: World, held: Meetings) ->
 
 
 def test_the_list_keeps_todays_meeting_after_it_has_started(world: World) -> None:
-    m = build_meetings(world, at(2026, 11, 24, 9))
+    m = make_meetings(world, at(2026, 11, 24, 9))
     yesterday = CollaborationMeeting.objects.create(series=m.series, starts_at=at(2026, 11, 23))
     with time_machine.travel(at(2026, 11, 24, 11), tick=False):
         shown = list(upcoming_meetings(m.ppr))

@@ -3,16 +3,20 @@ people editing the same plan."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.test import Client
 
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.collaboration.models import DialogueMeeting, PlanAction, UnitPlan
-from sikkerhedsnet.collaboration.tests.factories_plans import make_action, make_meeting, make_plan
+from sikkerhedsnet.collaboration.tests.factories import (
+    DialogueMeetingFactory,
+    PlanActionFactory,
+    UnitPlanFactory,
+)
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.people.models import User
 from sikkerhedsnet.people.tests import factories as f
@@ -23,26 +27,23 @@ CPH = ZoneInfo("Europe/Copenhagen")
 TODAY = date(2026, 11, 2)
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> object:
-    with time_machine.travel(datetime(2026, 11, 2, 10, tzinfo=CPH), tick=False) as traveller:
-        yield traveller
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
 def plan(world: World) -> UnitPlan:
-    return make_plan(
+    return UnitPlanFactory.create(
         child=world.child,
         unit=world.unit,
-        by=world.owner,
+        created_by=world.owner,
         created_on=TODAY,
         review_due=date(2026, 12, 28),
         goals="Emil leger med de andre.",
     )
 
 
-def _text(response: object) -> str:
-    return response.content.decode()  # type: ignore[attr-defined]
+def _text(response: Any) -> str:
+    return str(response.content.decode())
 
 
 def _urls(world: World, plan: UnitPlan, meeting: DialogueMeeting) -> list[str]:
@@ -61,7 +62,9 @@ def _urls(world: World, plan: UnitPlan, meeting: DialogueMeeting) -> list[str]:
 
 
 def test_it_requires_access(world: World, plan: UnitPlan) -> None:
-    meeting = make_meeting(child=world.child, unit=world.unit, by=world.owner, held_on=TODAY)
+    meeting = DialogueMeetingFactory.create(
+        child=world.child, unit=world.unit, recorded_by=world.owner, held_on=TODAY
+    )
     for url in _urls(world, plan, meeting):
         assert client_for(world.owner).get(url).status_code == 200, url
         assert client_for(world.colleague).get(url).status_code == 200, url
@@ -70,7 +73,7 @@ def test_it_requires_access(world: World, plan: UnitPlan) -> None:
 
 
 def test_posts_require_access(world: World, plan: UnitPlan) -> None:
-    action = make_action(plan=plan, due_on=date(2026, 11, 20))
+    action = PlanActionFactory.create(plan=plan, due_on=date(2026, 11, 20))
     base = f"/boern/{world.child.pk}/handleplaner/{plan.pk}/"
     outsider = client_for(world.outsider)
     for url in (
@@ -81,7 +84,8 @@ def test_posts_require_access(world: World, plan: UnitPlan) -> None:
         assert outsider.post(url, {"version": "1"}).status_code == 404, url
     assert outsider.post(f"/boern/{world.child.pk}/handleplaner/ny/", {}).status_code == 404
     action.refresh_from_db()
-    assert action.done_on is None and not plan.reviews.exists()
+    assert action.done_on is None
+    assert not plan.reviews.exists()
 
 
 def test_other_roles_see_nothing(world: World, plan: UnitPlan) -> None:
@@ -98,10 +102,10 @@ def test_a_plan_of_another_unit_is_missing_even_for_staff_who_see_the_child(
     # The child also goes to Mælkebøtten, where Charlie works: he sees the child, not Solsikken's
     # plan.
     f.EnrolmentFactory.create(child=world.child, unit=world.other_unit)
-    plan = make_plan(
+    plan = UnitPlanFactory.create(
         child=world.child,
         unit=world.unit,
-        by=world.owner,
+        created_by=world.owner,
         created_on=TODAY,
         review_due=date(2026, 12, 28),
     )
@@ -150,7 +154,8 @@ def test_a_dialogue_meeting_from_a_red_position(world: World) -> None:
     )
     assert meeting.agreed == "Vi mødes igen om fire uger."
     page = _text(client.get(response["Location"]))
-    assert "Han sover dårligt." in page and "Lav en handleplan ud fra mødet" in page
+    assert "Han sover dårligt." in page
+    assert "Lav en handleplan ud fra mødet" in page
 
 
 def test_a_position_of_another_child_is_ignored(world: World) -> None:
@@ -166,7 +171,8 @@ def test_a_dialogue_meeting_with_bad_input_is_refused_in_danish_and_kept(world: 
     data = {**MEETING, "held_on": "03.11.2026", "agreed": "", "participants": "Mor"}
     response = client_for(world.owner).post(f"/boern/{world.child.pk}/dialogmoeder/ny/", data)
     page = _text(response)
-    assert response.status_code == 200 and not DialogueMeeting.objects.exists()
+    assert response.status_code == 200
+    assert not DialogueMeeting.objects.exists()
     assert "Dialogmødet er ikke gemt" in page
     assert "Mødet kan ikke ligge i fremtiden" in page
     assert "Skriv, hvad I aftalte med forældrene." in page
@@ -183,7 +189,9 @@ def test_a_bad_date_is_named(world: World) -> None:
 
 
 def test_a_plan_from_a_dialogue_meeting_defaults_the_review_date(world: World) -> None:
-    meeting = make_meeting(child=world.child, unit=world.unit, by=world.owner, held_on=TODAY)
+    meeting = DialogueMeetingFactory.create(
+        child=world.child, unit=world.unit, recorded_by=world.owner, held_on=TODAY
+    )
     client = client_for(world.colleague)
     url = f"/boern/{world.child.pk}/handleplaner/ny/?dialogmoede={meeting.pk}"
     form = _text(client.get(url))
@@ -211,7 +219,8 @@ def test_a_plan_with_bad_input_is_refused_in_danish(
     world: World, data: dict[str, str], message: str
 ) -> None:
     response = client_for(world.owner).post(f"/boern/{world.child.pk}/handleplaner/ny/", data)
-    assert response.status_code == 200 and message in _text(response)
+    assert response.status_code == 200
+    assert message in _text(response)
     assert "Handleplanen er ikke oprettet" in _text(response)
     assert not UnitPlan.objects.exists()
 
@@ -235,7 +244,8 @@ def test_the_second_of_two_concurrent_edits_is_refused_and_keeps_the_text(
     assert second.status_code == 409  # type: ignore[attr-defined]
     page = _text(second)
     assert "En kollega har netop ændret handleplanen, så din ændring er ikke gemt." in page
-    assert "Senest ændret af" in page and "Alices mål" in page
+    assert "Senest ændret af" in page
+    assert "Alices mål" in page
     assert "Bobs mål, skrevet samtidig</textarea>" in page
     assert 'name="version" value="2"' in page
     plan.refresh_from_db()
@@ -269,7 +279,8 @@ def test_adding_and_completing_an_action(world: World, plan: UnitPlan) -> None:
     assert client.post(f"{base}handlinger/{action.pk}/udfoert/").status_code == 302
     action.refresh_from_db()
     plan.refresh_from_db()
-    assert action.done_on == TODAY and plan.version == 3
+    assert action.done_on == TODAY
+    assert plan.version == 3
     again = client.post(f"{base}handlinger/{action.pk}/udfoert/", follow=True)
     assert "allerede markeret som udført" in _text(again)
 
@@ -279,9 +290,11 @@ def test_an_action_due_in_the_past_is_refused_and_kept(world: World, plan: UnitP
     data = {"description": "Ring til mor", "owner": "", "due_on": "01.11.2026"}
     response = client_for(world.owner).post(url, data)
     page = _text(response)
-    assert response.status_code == 400 and not PlanAction.objects.exists()
+    assert response.status_code == 400
+    assert not PlanAction.objects.exists()
     assert "Fristen kan ikke ligge før i dag (02.11.2026)." in page
-    assert "Skriv, hvem der er ansvarlig." in page and 'value="Ring til mor"' in page
+    assert "Skriv, hvem der er ansvarlig." in page
+    assert 'value="Ring til mor"' in page
 
 
 def test_a_review_that_continues_and_one_that_closes(world: World, plan: UnitPlan) -> None:
@@ -299,8 +312,10 @@ def test_a_review_that_continues_and_one_that_closes(world: World, plan: UnitPla
     plan.refresh_from_db()
     assert (plan.status, plan.ended_on) == ("closed", TODAY)
     page = _text(client.get(f"/boern/{world.child.pk}/handleplaner/{plan.pk}/"))
-    assert "Lidt bedre." in page and "Næste evaluering senest 04.01.2027." in page
-    assert "Emil trives." in page and "Evaluér planen" not in page
+    assert "Lidt bedre." in page
+    assert "Næste evaluering senest 04.01.2027." in page
+    assert "Emil trives." in page
+    assert "Evaluér planen" not in page
 
 
 def test_a_review_without_outcome_or_with_a_date_on_closing_is_refused(
@@ -326,7 +341,8 @@ def test_a_review_after_a_colleague_closed_the_plan_keeps_the_text(
     response = client_for(world.colleague).post(url, late)
     page = _text(response)
     assert response.status_code == 409
-    assert "En kollega har netop ændret handleplanen" in page and "Bobs bekymring." in page
+    assert "En kollega har netop ændret handleplanen" in page
+    assert "Bobs bekymring." in page
     assert plan.reviews.count() == 1
 
 
@@ -337,7 +353,9 @@ def test_the_child_page_lists_meetings_and_plans_with_links(world: World, plan: 
     red = ScreeningFactory.create(
         child=world.child, unit=world.unit, screened_on=date(2026, 10, 10), position=Position.RED
     )
-    make_meeting(child=world.child, unit=world.unit, by=world.owner, held_on=TODAY)
+    DialogueMeetingFactory.create(
+        child=world.child, unit=world.unit, recorded_by=world.owner, held_on=TODAY
+    )
     page = _text(client_for(world.colleague).get(f"/boern/{world.child.pk}/"))
     assert "Dialog med forældrene og handleplaner" in page
     assert f"/boern/{world.child.pk}/dialogmoeder/ny/?position={red.pk}" in page

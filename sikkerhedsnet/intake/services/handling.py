@@ -1,10 +1,11 @@
 """Handling a notification: the 24-hour assessment, the decision, addenda, the child, receipts.
 
 Two intake workers may have the same notification open. Every change carries the version the
-worker's page showed and is a compare-and-set on Notification.version: the second writer gets a
-NotificationConflict naming what is there now, and nothing of hers is saved over the first's.
-A queryset update sends no signal, so the history row that keeps every status change is written
-here, explicitly, in the same transaction.
+worker's page showed and is a compare-and-set on Notification.version (lib.versions): the second
+writer gets a NotificationConflict naming what is there now, and nothing of hers is saved over
+the first's; the history row that keeps every status change is written in the same transaction.
+A decision is offered to the areas above intake (plug-in kind "notification_decided"): cases
+opens the child's case for a full child assessment, in the same transaction.
 """
 
 from __future__ import annotations
@@ -13,14 +14,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.cases.models import Case
-from sikkerhedsnet.cases.services.opening import case_open
 from sikkerhedsnet.intake.models import (
     COPENHAGEN,
     Addendum,
@@ -33,6 +31,9 @@ from sikkerhedsnet.intake.models import (
     UrgentAssessment,
 )
 from sikkerhedsnet.intake.services.receiving import repeated_concern_refresh
+from sikkerhedsnet.lib import versions
+from sikkerhedsnet.lib.errors import Conflict, Refused
+from sikkerhedsnet.lib.plugins import load_callables
 from sikkerhedsnet.people.models import Child, User
 
 NO_ACTION_NEEDS_REASON = gettext_lazy(
@@ -40,15 +41,13 @@ NO_ACTION_NEEDS_REASON = gettext_lazy(
 )
 
 
-class NotificationConflict(Exception):
+class NotificationConflict(Conflict):
     """A colleague changed the notification after the page showed `expected_version`."""
 
-    def __init__(self, current: Notification) -> None:
-        super().__init__(current.reference)
-        self.current = current
+    current: Notification
 
 
-class HandlingRefused(ValueError):
+class HandlingRefused(Refused):
     """The change does not fit the notification's state; the message is shown as it is."""
 
 
@@ -56,42 +55,30 @@ def _now() -> datetime:
     return timezone.now()
 
 
-def _fresh(notification_id: int) -> Notification:
-    return Notification.objects.select_related("child").get(pk=notification_id)
+# The notification is fetched with its child: the rules and the decision's hook read it.
+WITH_CHILD = ("child",)
 
 
 def _compare_and_set(
     *, actor: User, notification: Notification, expected_version: int, **changes: Any
 ) -> Notification:
-    """Apply `changes` only if nobody has changed the notification since `expected_version`.
-
-    The filter on version makes the check and the write one statement, so two workers who both
-    read version 3 cannot both succeed. Returns the notification as it is after the change.
-    """
-    updated = Notification.objects.filter(pk=notification.pk, version=expected_version).update(
-        version=F("version") + 1, **changes
+    """Apply `changes` only if nobody has changed the notification since `expected_version`."""
+    return versions.compare_and_set(
+        Notification,
+        pk=notification.pk,
+        expected_version=expected_version,
+        actor=actor,
+        conflict=NotificationConflict,
+        related=WITH_CHILD,
+        **changes,
     )
-    current = _fresh(notification.pk)
-    if not updated:
-        raise NotificationConflict(current)
-    Notification.history.bulk_history_create([current], update=True, default_user=actor)
-    return current
 
 
 def _check_version(notification: Notification, expected_version: int) -> Notification:
     """The current row; a conflict before any rule is checked, so the message fits the race."""
-    current = _fresh(notification.pk)
-    if current.version != expected_version:
-        raise NotificationConflict(current)
-    return current
-
-
-def _bump(*, actor: User, notification: Notification) -> Notification:
-    """A change that cannot overwrite anything (an addendum) still tells others it happened."""
-    Notification.objects.filter(pk=notification.pk).update(version=F("version") + 1)
-    current = _fresh(notification.pk)
-    Notification.history.bulk_history_create([current], update=True, default_user=actor)
-    return current
+    return versions.check_version(
+        notification, expected_version, conflict=NotificationConflict, related=WITH_CHILD
+    )
 
 
 # The 24-hour assessment -------------------------------------------------------------------------
@@ -165,7 +152,7 @@ def decision_record(
     kind: DecisionKind,
     reason: str,
 ) -> Decision:
-    """Decide; a full child assessment opens the child's case, aware from the day of receipt."""
+    """Decide, and tell the areas above (a full child assessment opens the child's case)."""
     current = _check_version(notification, expected_version)
     refusal = decision_refusal(current, kind, reason)
     if refusal:
@@ -183,21 +170,9 @@ def decision_record(
     audit_event_record(
         actor=actor, event_type="notification.decided", subject=current, extra={"kind": kind}
     )
-    if kind == DecisionKind.CHILD_ASSESSMENT and current.child is not None:
-        _case_open(actor=actor, notification=current, child=current.child, day=decision.decided_at)
+    for decided in load_callables("notification_decided"):
+        decided(actor=actor, notification=current, decision=decision)
     return decision
-
-
-def _case_open(*, actor: User, notification: Notification, child: Child, day: datetime) -> Case:
-    # The 4-month deadline runs from when the municipality became aware: the receipt. The case
-    # goes to a team at once (cases.services.opening.default_team), so it is never unseen.
-    return case_open(
-        actor=actor,
-        child=child,
-        opened_on=day.astimezone(COPENHAGEN).date(),
-        became_aware_on=notification.received_at.astimezone(COPENHAGEN).date(),
-        source_notification=notification,
-    )
 
 
 # Addenda and the child ----------------------------------------------------------------------------
@@ -212,7 +187,7 @@ def addendum_add(*, actor: User, notification: Notification, text: str) -> Adden
     is more to read before her assessment is saved.
     """
     addendum = Addendum.objects.create(notification=notification, text=text, added_by=actor)
-    current = _bump(actor=actor, notification=notification)
+    current = versions.bump(notification, actor=actor, related=WITH_CHILD)
     audit_event_record(
         actor=actor,
         event_type="notification.addendum_added",

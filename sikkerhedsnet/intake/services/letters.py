@@ -1,49 +1,21 @@
 """Letters to a professional notifier, as PDF: the receipt and the word on the outcome.
 
 A letter says that the notification arrived and is being handled, or whether it led to an
-inquiry or a measure; never what intake assessed or why. The letterhead is the municipality's
-(settings SIKKERHEDSNET_MUNICIPALITY_NAME and SIKKERHEDSNET_LETTERHEAD_LINES), else a plain
-heading. Letters are in Danish whatever language the worker's screen is in.
+inquiry or a measure; never what intake assessed or why. The letterhead and the PDF are
+lib.letters'; letters are in Danish whatever language the worker's screen is in.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.intake.models import DecisionKind, Notification
 from sikkerhedsnet.intake.selectors import local_text
-
-LETTER_LANGUAGE = "da"
-
-
-@dataclass(frozen=True)
-class Letter:
-    filename: str
-    html: str
-
-    def pdf(self) -> bytes:
-        return render_pdf(self.html)
-
-
-def render_pdf(html: str) -> bytes:
-    # Imported here: WeasyPrint loads Pango and fonts, which only letters need.
-    from weasyprint import HTML
-
-    pdf: bytes = HTML(string=html).write_pdf()
-    return pdf
-
-
-def letterhead() -> dict[str, object]:
-    return {
-        "municipality": getattr(settings, "SIKKERHEDSNET_MUNICIPALITY_NAME", ""),
-        "lines": list(getattr(settings, "SIKKERHEDSNET_LETTERHEAD_LINES", [])),
-    }
+from sikkerhedsnet.lib.letters import LETTER_LANGUAGE, Letter, letterhead
 
 
 def recipient_lines(notification: Notification) -> list[str]:
@@ -77,7 +49,7 @@ def _context(notification: Notification, today: date) -> dict[str, object]:
 def receipt_letter(notification: Notification, *, today: date | None = None) -> Letter:
     with translation.override(LETTER_LANGUAGE):
         html = render_to_string(
-            "intake/letter_receipt.html", _context(notification, today or timezone.localdate())
+            "intake/letters/receipt.html", _context(notification, today or timezone.localdate())
         )
     return Letter(filename=f"kvittering-{notification.reference}.pdf", html=html)
 
@@ -102,5 +74,5 @@ def feedback_letter(
             **_context(notification, today or timezone.localdate()),
             "outcome": outcome_text(outcome),
         }
-        html = render_to_string("intake/letter_feedback.html", context)
+        html = render_to_string("intake/letters/feedback.html", context)
     return Letter(filename=f"besked-{notification.reference}.pdf", html=html)

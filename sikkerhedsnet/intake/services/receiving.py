@@ -16,9 +16,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.intake.models import Channel, DutyGround, Notification, SourceKind
+from sikkerhedsnet.intake.models import (
+    Channel,
+    DutyGround,
+    Notification,
+    SourceKind,
+    source_kind_for,
+)
 from sikkerhedsnet.lib.dates import add_months
-from sikkerhedsnet.people.models import Child, User
+from sikkerhedsnet.people.models import Child, Unit, User
 
 # No 0/O or 1/I/L: the number is read aloud on the phone and typed from paper.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -109,6 +115,28 @@ def notification_receive(
         extra={"channel": channel, "source_kind": source_kind},
     )
     return notification
+
+
+def notification_from_meeting(*, actor: User, child: Child, unit: Unit, text: str) -> Notification:
+    """collaboration's hook "meeting_notification": a cross-disciplinary meeting notifies.
+
+    Called inside the transaction that records the item's minutes; `actor` wrote them, for the
+    unit that put the child forward, and is the professional notifier.
+    """
+    return notification_receive(
+        channel=Channel.MEETING,
+        source_kind=source_kind_for(unit),
+        text=text,
+        notifier=Notifier(
+            user=actor,
+            name=actor.get_full_name() or actor.username,
+            organisation=unit.name,
+            email=actor.email,
+        ),
+        about=ChildGiven(child=child),
+        is_professional=True,
+        duty_ground=DutyGround.NEED_OF_SUPPORT,
+    )
 
 
 def _save_with_unique_reference(notification: Notification, notifier: Notifier) -> None:

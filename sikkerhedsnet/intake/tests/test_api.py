@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 
 from sikkerhedsnet.audit.models import AccessLog
@@ -34,10 +32,8 @@ ALL_OPERATIONS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def frozen_now() -> Iterator[None]:
-    with time_machine.travel(NOW, tick=False):
-        yield
+TODAY = NOW
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
@@ -128,7 +124,8 @@ def test_a_professional_notifies_about_a_child_in_her_unit(world: World) -> None
     assert body["child_id"] == world.child.pk
     assert (notification.channel, notification.source_kind) == (Channel.PROFESSIONAL, "daycare")
     assert (notification.notifier_user, notification.duty_ground) == (world.colleague, "abuse")
-    assert notification.is_professional and notification.receipt_due_on is not None
+    assert notification.is_professional
+    assert notification.receipt_due_on is not None
     assert datetime.fromisoformat(body["assessment_due_at"]) == NOW + timedelta(hours=24)
     log = AccessLog.objects.get(child=world.child, user=world.colleague)
     assert log.channel == "api"

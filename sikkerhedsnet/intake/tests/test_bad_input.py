@@ -108,7 +108,8 @@ def test_script_tags_are_displayed_escaped_to_the_professional(world: World) -> 
     notification = Notification.objects.get()
     assert notification.text == data["text"]
     page = client.get(response["Location"]).content.decode()
-    assert SCRIPT not in page and "<b>fed</b>" not in page
+    assert SCRIPT not in page
+    assert "<b>fed</b>" not in page
     assert f"Første linje<br>{ESCAPED}<br>&lt;b&gt;fed&lt;/b&gt;" in page
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 import pytest
-import time_machine
 
-from sikkerhedsnet.intake.forms_receiving import (
+from sikkerhedsnet.intake.forms.receiving import (
     ChildDescribed,
     ProfessionalNotificationForm,
     PublicNotificationForm,
@@ -21,10 +19,8 @@ from sikkerhedsnet.intake.tests.factories import CPH
 NOW = datetime(2026, 11, 22, 16, 0, tzinfo=CPH)
 
 
-@pytest.fixture(autouse=True)
-def _at_four_on_sunday() -> Iterator[None]:
-    with time_machine.travel(NOW, tick=False):
-        yield
+TODAY = NOW
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def public(**changes: Any) -> PublicNotificationForm:
@@ -174,7 +170,8 @@ def test_a_meeting_outcome_has_its_own_channel() -> None:
     assert form.is_valid(), form.errors
     assert form.channel == Channel.MEETING
     plain = ProfessionalNotificationForm({**data, "from_meeting": ""})
-    assert plain.is_valid() and plain.channel == Channel.PROFESSIONAL
+    assert plain.is_valid()
+    assert plain.channel == Channel.PROFESSIONAL
 
 
 # Intake's registration ----------------------------------------------------------------------------

@@ -84,15 +84,19 @@ def test_the_assessment_is_recorded_by_whom_and_when(world: World, intake: User)
     with time_machine.travel(FRI + timedelta(hours=2), tick=False):
         assessment = assess(intake, notification, danger=True, acute=False, note="Sulten og træt.")
     notification.refresh_from_db()
-    assert notification.status == Status.ASSESSED and notification.version == 2
-    assert assessment.danger_to_health_or_development and not assessment.acute_help_needed
+    assert notification.status == Status.ASSESSED
+    assert notification.version == 2
+    assert assessment.danger_to_health_or_development
+    assert not assessment.acute_help_needed
     assert assessment.assessed_by == intake
     assert assessment.assessed_at == FRI + timedelta(hours=2)
     event = AuditEvent.objects.get(event_type="notification.assessed")
-    assert event.actor == intake and event.extra["within_deadline"] is True
+    assert event.actor == intake
+    assert event.extra["within_deadline"] is True
     assert statuses(notification) == [Status.RECEIVED, Status.ASSESSED]
     latest = notification.history.order_by("history_id").last()
-    assert latest is not None and latest.history_user == intake
+    assert latest is not None
+    assert latest.history_user == intake
 
 
 def test_a_second_assessment_is_refused(world: World, intake: User) -> None:
@@ -124,7 +128,8 @@ def test_no_action_needs_a_reason(world: World, intake: User) -> None:
     with pytest.raises(HandlingRefused, match="begrundelse"):
         decide(intake, notification, DecisionKind.NO_ACTION, reason="   ")
     notification.refresh_from_db()
-    assert notification.status == Status.ASSESSED and not Decision.objects.exists()
+    assert notification.status == Status.ASSESSED
+    assert not Decision.objects.exists()
     decision = decide(intake, notification, DecisionKind.NO_ACTION, reason="Forældrene har hjælp.")
     assert decision.reason == "Forældrene har hjælp."
 
@@ -159,7 +164,8 @@ def test_a_child_assessment_opens_the_case(world: World, intake: User) -> None:
     with time_machine.travel(datetime(2026, 11, 23, 9, 0, tzinfo=CPH), tick=False):
         decide(intake, notification, DecisionKind.CHILD_ASSESSMENT)
     case = Case.objects.get()
-    assert case.child == world.child and case.source_notification == notification
+    assert case.child == world.child
+    assert case.source_notification == notification
     assert case.became_aware_on == date(2026, 11, 20)
     assert case.opened_on == date(2026, 11, 23)
     assert AuditEvent.objects.filter(event_type="case.opened").count() == 1
@@ -225,7 +231,8 @@ def test_matching_the_child_recounts_repeated_concern(world: World, intake: User
         actor=intake, notification=notification, expected_version=1, child=world.child
     )
     assert matched.child == world.child
-    assert matched.notifications_in_12_months == 3 and matched.notifiers_in_7_days == 2
+    assert matched.notifications_in_12_months == 3
+    assert matched.notifiers_in_7_days == 2
     assert AuditEvent.objects.filter(event_type="notification.child_matched").exists()
 
 
@@ -238,7 +245,8 @@ def test_rematching_recounts_the_first_child_too(world: World, intake: User) -> 
         actor=intake, notification=wrong, expected_version=wrong.version, child=world.other_child
     )
     wrong.refresh_from_db()
-    assert wrong.child == world.other_child and wrong.notifications_in_12_months == 1
+    assert wrong.child == world.other_child
+    assert wrong.notifications_in_12_months == 1
 
 
 def test_matching_on_a_stale_page_is_a_conflict(world: World, intake: User) -> None:
@@ -297,7 +305,8 @@ def test_feedback_tells_the_outcome_after_the_decision(world: World, intake: Use
     feedback = notifier_feedback_record(
         actor=intake, notification=notification, expected_version=notification.version
     )
-    assert feedback.outcome == DecisionKind.SCREENING_INQUIRY and feedback.sent_by == intake
+    assert feedback.outcome == DecisionKind.SCREENING_INQUIRY
+    assert feedback.sent_by == intake
     notification.refresh_from_db()
     with pytest.raises(HandlingRefused, match="allerede fået besked"):
         notifier_feedback_record(
@@ -325,7 +334,8 @@ def test_pattern_review_is_recorded_for_the_child(world: World, intake: User) ->
     review = pattern_review_record(
         actor=intake, notification=notification, expected_version=1, note="Set samlet."
     )
-    assert review.child == world.child and review.reviewed_by == intake
+    assert review.child == world.child
+    assert review.reviewed_by == intake
     with pytest.raises(NotificationConflict):
         pattern_review_record(
             actor=world.owner, notification=notification, expected_version=1, note="Også set."

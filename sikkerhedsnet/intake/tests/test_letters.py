@@ -2,17 +2,18 @@ from datetime import date, datetime
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 from weasyprint import HTML
 
 from sikkerhedsnet.conftest import World
 from sikkerhedsnet.intake.models import DecisionKind, Notification
 from sikkerhedsnet.intake.services.letters import (
-    Letter,
     feedback_letter,
     outcome_text,
     receipt_letter,
 )
 from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.lib.letters import Letter
 
 FRI = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
 
@@ -45,8 +46,11 @@ def test_the_receipt_is_a_one_page_pdf_with_the_reference(notification: Notifica
     assert len(HTML(string=letter.html).render().pages) == 1
     text = pdf_text(letter)
     assert notification.reference in text
-    assert "Hanne Skov" in text and "Nørreskolen" in text and "Skolevej 1" in text
-    assert "20.11.2026 kl. 16.00" in text and "23.11.2026" in text
+    assert "Hanne Skov" in text
+    assert "Nørreskolen" in text
+    assert "Skolevej 1" in text
+    assert "20.11.2026 kl. 16.00" in text
+    assert "23.11.2026" in text
     assert letter.filename == f"kvittering-{notification.reference}.pdf"
 
 
@@ -62,12 +66,11 @@ def test_the_letterhead_is_the_municipalitys(notification: Notification) -> None
         SIKKERHEDSNET_LETTERHEAD_LINES=["Torvet 1, 7400 Herning"],
     ):
         text = pdf_text(receipt_letter(notification))
-    assert "Herning Kommune" in text and "Torvet 1" in text
+    assert "Herning Kommune" in text
+    assert "Torvet 1" in text
 
 
 def test_the_letter_is_danish_whatever_the_screen_language(notification: Notification) -> None:
-    from django.utils import translation
-
     with translation.override("en"):
         letter = receipt_letter(notification)
     assert "Kvittering for din underretning" in letter.html
@@ -91,7 +94,8 @@ def test_the_feedback_letter(notification: Notification) -> None:
     letter = feedback_letter(notification, outcome=DecisionKind.SCREENING_INQUIRY)
     assert letter.pdf().startswith(b"%PDF-")
     text = pdf_text(letter)
-    assert notification.reference in text and "undersøger barnets forhold" in text
+    assert notification.reference in text
+    assert "undersøger barnets forhold" in text
     assert letter.filename == f"besked-{notification.reference}.pdf"
 
 

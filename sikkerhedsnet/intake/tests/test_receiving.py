@@ -17,8 +17,10 @@ def test_it_stores_the_deadlines(world: World) -> None:
 
 def test_anonymous_and_citizens_get_no_receipt(world: World) -> None:
     anonymous = receive(child=None, at=FRI, anonymous=True, professional=False)
-    assert anonymous.receipt_due_on is None and not anonymous.is_professional
-    assert anonymous.notifier_name == "" and anonymous.notifier_user is None
+    assert anonymous.receipt_due_on is None
+    assert not anonymous.is_professional
+    assert anonymous.notifier_name == ""
+    assert anonymous.notifier_user is None
 
 
 def test_the_reference_is_readable_and_unique(world: World) -> None:

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-import time_machine
 
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
 from sikkerhedsnet.intake.tests.factories import CPH, receive
 from sikkerhedsnet.intake.timeline import notification_entries
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import Child, Role, User
-from sikkerhedsnet.people.timeline import TimelineEntry
 
 NOW = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
 
 
-@pytest.fixture(autouse=True)
-def _on_friday_afternoon() -> Iterator[None]:
-    with time_machine.travel(NOW, tick=False):
-        yield
+TODAY = NOW
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def seen(viewer: User, child: Child) -> list[TimelineEntry]:

@@ -23,6 +23,7 @@ from sikkerhedsnet.intake.services.handling import (
 )
 from sikkerhedsnet.intake.tests.factories import CPH, receive
 from sikkerhedsnet.people.models import Role, User
+from sikkerhedsnet.people.tests import factories as f
 
 FRI = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
 
@@ -118,40 +119,41 @@ def test_the_queue_shows_the_clock_and_the_flags(world: World, client: Client) -
     assert "14 t 20 min tilbage" in page  # the anonymous one, an hour later
     assert "3 underretninger på 12 måneder" in page
     assert "2 forskellige underrettere på 7 dage" in page
-    assert world.child.cpr_masked in page and world.child.cpr_formatted not in page
+    assert world.child.cpr_masked in page
+    assert world.child.cpr_formatted not in page
     assert "(ikke matchet)" in page
-    assert "20.11.2026" in page and "kl. 16.00" in page
+    assert "20.11.2026" in page
+    assert "kl. 16.00" in page
 
 
 def test_an_overdue_notification_says_so_in_words(world: World, client: Client) -> None:
     receive(child=None, at=FRI, name="Skolen")
     with time_machine.travel(FRI + timedelta(hours=26, minutes=5), tick=False):
         page = client.get("/visitation/").content.decode()
-    assert "overskredet med 2 t 5 min" in page and "Overskredet" in page
+    assert "overskredet med 2 t 5 min" in page
+    assert "Overskredet" in page
 
 
 def test_the_decided_tab(world: World, client: Client, intake: User) -> None:
     open_one = receive(child=None, at=FRI, name="Skolen")
     done = decided(receive(child=None, at=FRI, name="Politiet"), intake, DecisionKind.EARLY_ADVICE)
     page = client.get("/visitation/?vis=afgjorte").content.decode()
-    assert done.reference in page and open_one.reference not in page
+    assert done.reference in page
+    assert open_one.reference not in page
     assert "Tidlig forebyggende rådgivning" in page
     assert done.reference not in client.get("/visitation/").content.decode()
 
 
-def test_the_queue_is_paginated(world: World, client: Client, settings: object) -> None:
-    from sikkerhedsnet.intake import views_handling
-
+def test_the_queue_is_paginated(
+    world: World, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for hour in range(3):
         receive(child=None, at=FRI + timedelta(hours=hour), name=f"N{hour}")
-    original = views_handling.QUEUE_PAGE_SIZE
-    views_handling.QUEUE_PAGE_SIZE = 2
-    try:
-        first = client.get("/visitation/").content.decode()
-        second = client.get("/visitation/?side=2").content.decode()
-    finally:
-        views_handling.QUEUE_PAGE_SIZE = original
-    assert "Side 1 af 2" in first and "Side 2 af 2" in second
+    monkeypatch.setattr("sikkerhedsnet.intake.views.handling.QUEUE_PAGE_SIZE", 2)
+    first = client.get("/visitation/").content.decode()
+    second = client.get("/visitation/?side=2").content.decode()
+    assert "Side 1 af 2" in first
+    assert "Side 2 af 2" in second
 
 
 def test_the_queue_logs_no_child_reads(world: World, client: Client) -> None:
@@ -170,13 +172,12 @@ def test_opening_a_notification_logs_the_child(world: World, client: Client) -> 
     assert "Linje 1<br>&lt;b&gt;Linje 2&lt;/b&gt;" in page
     assert world.child.cpr_formatted in page  # intake sees the full number
     log = AccessLog.objects.get()
-    assert log.child == world.child and log.shown == f"Underretning {notification.reference}"
+    assert log.child == world.child
+    assert log.shown == f"Underretning {notification.reference}"
     assert "underretning" in log.basis
 
 
 def test_siblings_in_the_household_are_shown(world: World, client: Client) -> None:
-    from sikkerhedsnet.people.tests import factories as f
-
     guardian = world.child.custodies.get().guardian
     sibling = f.ChildFactory.create(first_name="Lillesøster")
     f.CustodyFactory.create(child=sibling, guardian=guardian)
@@ -185,7 +186,8 @@ def test_siblings_in_the_household_are_shown(world: World, client: Client) -> No
     notification = receive(child=world.child, at=FRI, user=world.colleague)
     receive(child=sibling, at=FRI, user=world.colleague)
     page = client.get(url(notification)).content.decode()
-    assert "Lillesøster" in page and sibling.cpr_masked in page
+    assert "Lillesøster" in page
+    assert sibling.cpr_masked in page
     assert "Storebror" in page  # the household is part of the assessment, notified or not
     unrelated = f.ChildFactory.create(first_name="Nabobarn")
     assert client.get(f"/boern/{unrelated.pk}/").status_code == 404
@@ -194,7 +196,8 @@ def test_siblings_in_the_household_are_shown(world: World, client: Client) -> No
 def test_an_anonymous_notification(world: World, client: Client) -> None:
     notification = receive(child=None, at=FRI, anonymous=True, professional=False)
     page = client.get(url(notification)).content.decode()
-    assert "Anonym" in page and "Dan kvittering" not in page
+    assert "Anonym" in page
+    assert "Dan kvittering" not in page
     assert client.get(url(notification, "kvittering.pdf")).status_code == 404
     assert not AccessLog.objects.exists()
 
@@ -206,11 +209,13 @@ def test_assess_then_decide(world: World, client: Client, intake: User) -> None:
         url(notification, "vurdering/"),
         {"version": 1, "danger": "yes", "acute_help": "no", "note": "Bekymrende."},
     )
-    assert response.status_code == 302 and response["Location"] == url(notification)
+    assert response.status_code == 302
+    assert response["Location"] == url(notification)
     notification.refresh_from_db()
     assert notification.status == Status.ASSESSED
     page = client.get(url(notification)).content.decode()
-    assert "Vurderingen er gemt." in page and "Bekymrende." in page
+    assert "Vurderingen er gemt." in page
+    assert "Bekymrende." in page
     assert "vurderet inden for fristen" in page
 
     response = client.post(
@@ -220,7 +225,8 @@ def test_assess_then_decide(world: World, client: Client, intake: User) -> None:
     assert response.status_code == 302
     assert Decision.objects.get().kind == DecisionKind.SCREENING_INQUIRY
     page = client.get(url(notification)).content.decode()
-    assert "Afdækning" in page and "Afgjort" in page
+    assert "Afdækning" in page
+    assert "Afgjort" in page
 
 
 def test_a_missing_answer_is_named_in_danish(world: World, client: Client) -> None:
@@ -281,7 +287,8 @@ def test_a_colleagues_change_is_a_conflict_that_keeps_the_text(
     page = response.content.decode()
     assert response.status_code == 409
     assert "En kollega har netop ændret underretningen" in page
-    assert "Karin" in page and "Vurderet inden for 24 timer" in page
+    assert "Karin" in page
+    assert "Vurderet inden for 24 timer" in page
     assert "Min egen vurdering." in page  # her words are on the page, not lost
     notification.refresh_from_db()
     assert notification.urgent_assessment.note == "Ingen akut fare."
@@ -309,7 +316,8 @@ def test_add_an_addendum(world: World, client: Client) -> None:
     assert response.status_code == 302
     assert Addendum.objects.get().text == "Mere."
     empty = client.post(url(notification, "tilfoejelse/"), {"version": 2, "text": ""})
-    assert empty.status_code == 400 and "Skriv tilføjelsen." in empty.content.decode()
+    assert empty.status_code == 400
+    assert "Skriv tilføjelsen." in empty.content.decode()
 
 
 def test_match_the_child_by_cpr(world: World, client: Client) -> None:
@@ -328,9 +336,11 @@ def test_match_the_child_by_cpr(world: World, client: Client) -> None:
 def test_the_receipt_pdf_and_marking_it_sent(world: World, client: Client) -> None:
     notification = receive(child=world.child, at=FRI, user=world.colleague)
     page = client.get(url(notification)).content.decode()
-    assert "Dan kvittering (PDF)" in page and "Markér kvittering som sendt" in page
+    assert "Dan kvittering (PDF)" in page
+    assert "Markér kvittering som sendt" in page
     response = client.get(url(notification, "kvittering.pdf"))
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
     assert notification.reference in response["Content-Disposition"]
     assert AccessLog.objects.filter(shown__startswith="Kvittering").exists()
@@ -351,9 +361,11 @@ def test_feedback_after_the_decision(world: World, client: Client, intake: User)
     assert response.status_code == 302
     assert NotifierFeedback.objects.get().outcome == DecisionKind.EARLY_ADVICE
     page = client.get(url(notification)).content.decode()
-    assert "Underretteren fik besked" in page and "Giv underretteren besked" not in page
+    assert "Underretteren fik besked" in page
+    assert "Giv underretteren besked" not in page
     letter = client.get(url(notification, "besked.pdf"))
-    assert letter.status_code == 200 and letter.content.startswith(b"%PDF-")
+    assert letter.status_code == 200
+    assert letter.content.startswith(b"%PDF-")
 
 
 def test_pattern_review_is_offered_when_concern_repeats(world: World, client: Client) -> None:
@@ -362,7 +374,8 @@ def test_pattern_review_is_offered_when_concern_repeats(world: World, client: Cl
     receive(child=world.child, at=FRI - timedelta(days=2), name="Skolen")
     notification = receive(child=world.child, at=FRI, name="Politiet")
     page = client.get(url(notification)).content.decode()
-    assert "Gentagen bekymring" in page and "Samlet vurdering" in page
+    assert "Gentagen bekymring" in page
+    assert "Samlet vurdering" in page
     response = client.post(
         url(notification, "samlet-vurdering/"),
         {"version": notification.version, "note": "Læst samlet."},

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
+from time_machine import TimeMachineFixture
 
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.conftest import World, client_for, comparable_page
@@ -20,20 +19,18 @@ from sikkerhedsnet.intake.models import (
     NotifierFeedback,
     SourceKind,
     UrgentAssessment,
+    source_kind_for,
 )
 from sikkerhedsnet.intake.services.receiving import address_key
 from sikkerhedsnet.intake.tests.factories import CPH, receive
-from sikkerhedsnet.intake.views_receiving import source_kind_for
 from sikkerhedsnet.people.models import Role, UnitKind
 from sikkerhedsnet.people.tests import factories as f
 
 NOW = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)  # a Friday
 
 
-@pytest.fixture(autouse=True)
-def _on_friday_afternoon() -> Iterator[time_machine.Traveller]:
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
+TODAY = NOW
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def public_data(**changes: str) -> dict[str, str]:
@@ -90,7 +87,8 @@ def test_a_citizen_notifies_anonymously_and_sees_the_receipt(db: None) -> None:
     notification = Notification.objects.get()
     assert notification.channel == Channel.PUBLIC_FORM
     assert notification.source_kind == SourceKind.FAMILY
-    assert notification.is_anonymous and not notification.is_professional
+    assert notification.is_anonymous
+    assert not notification.is_professional
     assert notification.child is None
     assert notification.child_name_given == "Ida Holm"
     assert notification.child_address_given == "Vestergade 3, Herning"
@@ -178,13 +176,13 @@ def test_a_logged_in_user_may_use_the_public_form_too(world: World) -> None:
 
 
 def test_the_sixth_in_an_hour_is_refused_and_the_text_kept(
-    db: None, _on_friday_afternoon: time_machine.Traveller
+    db: None, time_machine: TimeMachineFixture
 ) -> None:
     client = Client(REMOTE_ADDR="198.51.100.4")
     for minute in range(5):
-        _on_friday_afternoon.move_to(NOW + timedelta(minutes=minute * 10))
+        time_machine.move_to(NOW + timedelta(minutes=minute * 10), tick=False)
         assert client.post("/underretning/", public_data()).status_code == 302
-    _on_friday_afternoon.move_to(NOW + timedelta(minutes=50))
+    time_machine.move_to(NOW + timedelta(minutes=50), tick=False)
     response = client.post("/underretning/", public_data(text="Den sjette bekymring."))
     assert response.status_code == 429
     page = response.content.decode()
@@ -201,16 +199,14 @@ def test_another_address_is_not_limited(db: None) -> None:
     assert response.status_code == 302
 
 
-def test_the_count_resets_after_an_hour(
-    db: None, _on_friday_afternoon: time_machine.Traveller
-) -> None:
+def test_the_count_resets_after_an_hour(db: None, time_machine: TimeMachineFixture) -> None:
     client = Client(REMOTE_ADDR="198.51.100.4")
     for _ in range(5):
         client.post("/underretning/", public_data())
     assert client.post("/underretning/", public_data()).status_code == 429
-    _on_friday_afternoon.move_to(NOW + timedelta(minutes=59, seconds=59))
+    time_machine.move_to(NOW + timedelta(minutes=59, seconds=59), tick=False)
     assert client.post("/underretning/", public_data()).status_code == 429
-    _on_friday_afternoon.move_to(NOW + timedelta(hours=1))
+    time_machine.move_to(NOW + timedelta(hours=1), tick=False)
     assert client.post("/underretning/", public_data()).status_code == 302
     assert Notification.objects.count() == 6
 
@@ -239,7 +235,8 @@ def test_the_professional_notifies_and_sees_the_receipt_deadline(world: World) -
     assert response["Location"] == f"/underretninger/mine/{notification.pk}/"
     assert notification.child == world.child
     assert notification.notifier_user == world.colleague
-    assert notification.is_professional and not notification.is_anonymous
+    assert notification.is_professional
+    assert not notification.is_anonymous
     assert notification.source_kind == SourceKind.DAYCARE  # Solsikken is a daycare
     assert notification.notifier_organisation == "Solsikken"
     assert notification.channel == Channel.PROFESSIONAL
@@ -290,7 +287,8 @@ def test_the_form_shows_who_notifies_and_logs_the_read(world: World) -> None:
     response = client_for(world.colleague).get(f"/boern/{world.child.pk}/underret/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Du underretter som Bob" in page and "Solsikken" in page
+    assert "Du underretter som Bob" in page
+    assert "Solsikken" in page
     assert "kvittering inden for 6 hverdage" in page
     assert page.count('type="radio"') == 4
     assert AccessLog.objects.filter(user=world.colleague, child=world.child).exists()
@@ -364,7 +362,8 @@ def test_my_notifications_list_my_own_with_receipt_and_outcome(world: World) -> 
         sent_by=intake,
     )
     page = client_for(world.colleague).get("/underretninger/mine/").content.decode()
-    assert mine.reference in page and answered.reference in page
+    assert mine.reference in page
+    assert answered.reference in page
     assert theirs.reference not in page
     assert "Sendt 02.11.2026" in page
     assert "Ikke endnu – senest" in page
@@ -423,7 +422,8 @@ def test_intake_registers_a_phone_call(world: World) -> None:
     assert notification.received_at == datetime(2026, 11, 20, 9, 15, tzinfo=CPH)
     assert notification.registered_by == intake
     assert notification.notifier_user is None
-    assert notification.is_professional and notification.urgent
+    assert notification.is_professional
+    assert notification.urgent
     assert notification.source_kind == SourceKind.POLICE
     assert notification.duty_ground == "abuse"
     assert notification.notifier_organisation == "Midt- og Vestjyllands Politi"
@@ -447,8 +447,10 @@ def test_intake_registers_an_anonymous_letter_about_a_known_child(world: World) 
     notification = Notification.objects.get()
     assert notification.channel == Channel.LETTER
     assert notification.child == world.child
-    assert notification.is_anonymous and notification.notifier_name == ""
-    assert notification.notifier_organisation == "" and notification.notifier_phone == ""
+    assert notification.is_anonymous
+    assert notification.notifier_name == ""
+    assert notification.notifier_organisation == ""
+    assert notification.notifier_phone == ""
     assert notification.receipt_due_on is None
 
 
