@@ -13,12 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from sikkerhedsnet.audit.services import access_log_record
 from sikkerhedsnet.cases.models import Case
-from sikkerhedsnet.people.access import ChildScope, register_child_scope, today
+from sikkerhedsnet.lib.http import AuthedRequest
+from sikkerhedsnet.people.access import today
+from sikkerhedsnet.people.hooks import ChildScope
 from sikkerhedsnet.people.models import Membership, Role, Unit, UnitKind, User, current_on
 
 CASE_ROLES = {Role.CASEWORKER, Role.TEAM_LEADER}
@@ -26,8 +30,13 @@ CASE_ROLES = {Role.CASEWORKER, Role.TEAM_LEADER}
 
 @dataclass(frozen=True)
 class CaseAccess:
+    """What the user may do with the case: each capability decided here, once; the pages,
+    their templates and the services ask it."""
+
     case: Case
     can_edit: bool  # the responsible caseworker, or the faglig leder of the case's team
+    can_assign: bool  # the faglig leder of the case's team gives the case to a rådgiver
+    can_take: bool  # a rådgiver of the team takes a case that has no rådgiver
     basis: str  # why the user may see it, in plain words for the access log
 
 
@@ -81,21 +90,60 @@ def case_rights(user: User, case: Case, *, day: date | None = None) -> tuple[boo
     return None
 
 
-def access_case(user: User, case_id: int, *, shown: str, channel: str = "web") -> CaseAccess:
-    """The case if `user` may see it, with her rights; the read is logged. 404 otherwise."""
-    from sikkerhedsnet.audit.services import access_log_record
+def case_access(user: User, case: Case, *, day: date | None = None) -> CaseAccess | None:
+    """What `user` may do with `case`, or None when she may not see it. Nothing is logged."""
+    rights = case_rights(user, case, day=day)
+    if rights is None:
+        return None
+    can_edit, basis = rights
+    return CaseAccess(
+        case=case,
+        can_edit=can_edit,
+        can_assign=can_edit and user.role == Role.TEAM_LEADER,
+        can_take=user.role == Role.CASEWORKER and case.caseworker_id is None,
+        basis=basis,
+    )
 
+
+def _capability(name: str) -> rules.Predicate:
+    def has(user: User, case: Case) -> bool:
+        access = case_access(user, case)
+        return access is not None and bool(getattr(access, name))
+
+    predicate: rules.Predicate = rules.predicate(has, name=f"case_{name}")
+    return predicate
+
+
+# The same capabilities as permissions, for whatever asks django-rules (`user.has_perm`).
+rules.add_perm("cases.change_case", _capability("can_edit"))
+rules.add_perm("cases.assign_case", _capability("can_assign"))
+rules.add_perm("cases.take_case", _capability("can_take"))
+
+
+def access_case(user: User, case_id: int, *, shown: str, channel: str = "web") -> CaseAccess:
+    """The case if `user` may see it, with what she may do; the read is logged. 404 otherwise."""
     case = (
         Case.objects.select_related("child", "team", "caseworker").filter(pk=case_id).first()
         if _may_see_cases(user)
         else None
     )
-    rights = case_rights(user, case) if case is not None else None
-    if case is None or rights is None:
+    access = case_access(user, case) if case is not None else None
+    if case is None or access is None:
         raise Http404
-    can_edit, basis = rights
-    access_log_record(user=user, child=case.child, shown=shown, basis=basis, channel=channel)
-    return CaseAccess(case=case, can_edit=can_edit, basis=basis)
+    access_log_record(user=user, child=case.child, shown=shown, basis=access.basis, channel=channel)
+    return access
+
+
+def case_for(
+    request: AuthedRequest, case_id: int, *, shown: str, to_change: bool = False
+) -> CaseAccess:
+    """The case for a page (access_case: 404 otherwise, the read is logged). A POST, or a page
+    that only changes (`to_change`), needs `can_edit` as well: a colleague who may read the
+    case but not change it gets a 404, as she has no link to it."""
+    access = access_case(request.user, case_id, shown=shown)
+    if (to_change or request.method == "POST") and not access.can_edit:
+        raise Http404
+    return access
 
 
 # A caseworker opens the child page of the children in her visible cases ----------------------
@@ -116,10 +164,9 @@ def _children_in_my_cases_basis(user: User, child_id: int, day: date) -> str | N
     return None
 
 
-register_child_scope(
-    ChildScope(
-        name="children_in_my_cases",
-        children=_children_in_my_cases,
-        basis=_children_in_my_cases_basis,
-    )
+CHILDREN_IN_MY_CASES = ChildScope(
+    name="children_in_my_cases",
+    children=_children_in_my_cases,
+    basis=_children_in_my_cases_basis,
 )
+rules.add_perm("cases.view_caseload", rules.predicate(_may_see_cases))

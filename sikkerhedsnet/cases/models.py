@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sikkerhedsnet.lib.dates import add_months
+from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.policy import get_policy
 
 
@@ -29,6 +30,8 @@ class Case(models.Model):
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="cases")
     opened_on = models.DateField(_("oprettet den"))
     became_aware_on = models.DateField(_("kommunen blev opmærksom den"))
+    # Stored when the case opens, so that rules and lists find overdue cases through an index.
+    assessment_due_on = models.DateField(_("undersøgelsen skal være færdig"), db_index=True)
     source_notification = models.ForeignKey(
         "intake.Notification",
         null=True,
@@ -68,14 +71,38 @@ class Case(models.Model):
     def is_open(self) -> bool:
         return self.status == CaseStatus.OPEN
 
-    @property
-    def assessment_due_on(self) -> date:
-        """The last day for the child assessment: months from when the municipality knew."""
-        return assessment_due_on(self.became_aware_on)
+    @staticmethod
+    def assessment_due(became_aware_on: date) -> date:
+        """The last day for the child assessment: months (policy) from when the municipality
+        knew. Stored in `assessment_due_on` when the case opens."""
+        return add_months(became_aware_on, get_policy().child_assessment_months)
 
 
-def assessment_due_on(became_aware_on: date) -> date:
-    return add_months(became_aware_on, get_policy().child_assessment_months)
+# The caseload cap, compared one way: a caseworker may reach the cap, but more open cases than
+# the cap is over it. The assignment service, the team's loads and the worklist rule ask here.
+
+
+def caseload_cap() -> int:
+    return get_policy().caseload_cap
+
+
+def over_cap(open_cases: int) -> bool:
+    return open_cases > caseload_cap()
+
+
+def over_cap_filter(count: str) -> Q:
+    """The same comparison on a count annotated as `count`, for a queryset."""
+    return Q(**{f"{count}__gt": caseload_cap()})
+
+
+class CaseRefused(Refused):
+    """The change does not fit the case or the user; the message is shown as it is."""
+
+
+class CaseConflict(Conflict):
+    """A colleague changed the case after the page showed the version the change carried."""
+
+    current: Case
 
 
 class CaseAssignment(models.Model):

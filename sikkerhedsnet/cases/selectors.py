@@ -8,10 +8,25 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 
 from sikkerhedsnet.cases.access import team_ids
-from sikkerhedsnet.cases.deadlines import Due, next_due
-from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus, JournalEntry
-from sikkerhedsnet.people.models import Child, Membership, Role, Unit, User, current_on
-from sikkerhedsnet.policy import get_policy
+from sikkerhedsnet.cases.hooks import Due, next_due
+from sikkerhedsnet.cases.models import (
+    Case,
+    CaseAssignment,
+    CaseStatus,
+    JournalEntry,
+    caseload_cap,
+    over_cap,
+)
+from sikkerhedsnet.people.models import (
+    Child,
+    Enrolment,
+    Membership,
+    Role,
+    Unit,
+    UnitKind,
+    User,
+    current_on,
+)
 
 
 @dataclass(frozen=True)
@@ -22,7 +37,7 @@ class Load:
 
     @property
     def over_cap(self) -> bool:
-        return self.open_cases > self.cap
+        return over_cap(self.open_cases)
 
     @property
     def at_cap(self) -> bool:
@@ -46,12 +61,32 @@ def team_caseworkers(team: Unit, day: date) -> QuerySet[User]:
 
 def team_loads(team: Unit, day: date) -> list[Load]:
     """Every rådgiver of the team with her open cases (in any team) against the cap."""
-    cap = get_policy().caseload_cap
+    cap = caseload_cap()
     workers = team_caseworkers(team, day).annotate(
         open_cases=Count("cases", filter=Q(cases__status=CaseStatus.OPEN))
     )
     ordered = workers.order_by("first_name", "last_name", "pk")
     return [Load(worker, worker.open_cases, cap) for worker in ordered]
+
+
+def open_load(caseworker: User) -> int:
+    """The caseworker's open cases, in any team: her load against the cap."""
+    return Case.objects.filter(caseworker=caseworker, status=CaseStatus.OPEN).count()
+
+
+def default_team(child: Child, day: date) -> Unit | None:
+    """The team a new case goes to: the team of the child's earlier case (one team follows a
+    family), else the team of the child's district, else the team with the fewest open cases."""
+    teams = Unit.objects.filter(kind=UnitKind.FAMILY_DEPARTMENT)
+    earlier = Case.objects.filter(child=child, team__isnull=False).order_by("-opened_on").first()
+    if earlier is not None:
+        return earlier.team
+    districts = Enrolment.objects.filter(current_on(day), child=child).values("unit__district")
+    local = teams.filter(district__in=districts).exclude(district="").order_by("pk").first()
+    if local is not None:
+        return local
+    open_cases = Count("cases", filter=Q(cases__status=CaseStatus.OPEN))
+    return teams.annotate(open_cases=open_cases).order_by("open_cases", "pk").first()
 
 
 def cases_without_caseworker(team: Unit) -> QuerySet[Case]:

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from sikkerhedsnet.cases.access import visible_cases
 from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import Child, User
-from sikkerhedsnet.people.timeline import TimelineEntry, register_timeline_source
 
 SUMMARY_CHARS = 140
 
@@ -37,7 +37,6 @@ def short(text: str) -> str:
     return Truncator(" ".join(text.split())).chars(SUMMARY_CHARS)
 
 
-@register_timeline_source("cases")
 def case_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:

@@ -1,9 +1,9 @@
 """What is due next on a case, as casework knows it (for "Mine sager" and the case page).
 
-Registered under the cases area's name "assessment", so it replaces the plain deadline there:
-only casework knows when an assessment is finished, when an interim assessment has moved the
-expected end, and when a placement needs the child's plan. One query per kind for the whole
-list of cases.
+Listed under "case_deadlines" in sikkerhedsnet/plugins.py. The child assessment's deadline is
+casework's to tell, not the case's: only casework knows when an assessment is finished, when an
+interim assessment has moved the expected end, and when a placement needs the child's plan. One
+query per kind for the whole list of cases.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from sikkerhedsnet.cases.deadlines import Due, register_case_deadlines
+from sikkerhedsnet.cases.hooks import Due
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.casework.models import Assessment, ChildPlan, InterimAssessment
 from sikkerhedsnet.casework.selectors import child_plan_due
 
 
-def _casework_deadlines(cases: list[Case]) -> dict[int, list[Due]]:
+def casework_deadlines(cases: list[Case]) -> dict[int, list[Due]]:
     ids = [case.pk for case in cases if case.is_open]
     assessments = {a.case_id: a for a in Assessment.objects.filter(case_id__in=ids)}
     expected = dict(
@@ -42,6 +42,3 @@ def _casework_deadlines(cases: list[Case]) -> dict[int, list[Due]]:
         if plan_due is not None and case.pk not in planned:
             found[case.pk] = [Due(plan_due, _("Barnets plan"))]
     return found
-
-
-register_case_deadlines("assessment", _casework_deadlines)

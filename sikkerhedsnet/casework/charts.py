@@ -22,7 +22,7 @@ def safety_scale_spec(points: list[ScalePoint]) -> dict[str, Any]:
     ]
     day, who, score = _("Mødedato"), _("Deltager"), _("Score")
     chart = (
-        alt.Chart(alt.Data(values=data))
+        alt.Chart(alt.Data(values=data))  # type: ignore[no-untyped-call]
         .mark_line(point=True)
         .encode(
             x=alt.X("day:T", title=day, axis=alt.Axis(format="%d.%m.%Y", labelAngle=0)),

@@ -138,6 +138,18 @@ class SafetyMeeting(models.Model):
         return f"Signs of Safety-møde {self.held_on}"
 
 
+# The mapping's fields, in the order of its three columns.
+MAPPING_COLUMNS = (
+    "harm",
+    "danger_statements",
+    "complicating_factors",
+    "strengths",
+    "existing_safety",
+    "safety_goals",
+    "next_steps",
+)
+
+
 class ParticipantRole(models.TextChoices):
     CHILD = "child", _("Barnet")
     MOTHER = "mother", _("Mor")

@@ -21,11 +21,10 @@ from sikkerhedsnet.casework.models import (
     SafetyScore,
 )
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import Child, User
-from sikkerhedsnet.people.timeline import TimelineEntry, register_timeline_source
 
 
-@register_timeline_source("assessments")
 def assessment_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -46,7 +45,6 @@ def assessment_entries(
     ]
 
 
-@register_timeline_source("interim_assessments")
 def interim_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -70,7 +68,6 @@ def interim_entries(
     ]
 
 
-@register_timeline_source("safety_meetings")
 def safety_meeting_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -99,7 +96,6 @@ def _scores_summary(scores: list[SafetyScore]) -> str:
     return _("Sikkerhedsskala: %(scores)s") % {"scores": each}
 
 
-@register_timeline_source("child_plans")
 def child_plan_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:

@@ -13,24 +13,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.cases.access import case_rights, team_ids
-from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
-from sikkerhedsnet.cases.services.opening import CaseRefused
+from sikkerhedsnet.cases.access import case_access, team_ids
+from sikkerhedsnet.cases.models import (
+    Case,
+    CaseAssignment,
+    CaseConflict,
+    CaseRefused,
+    caseload_cap,
+    over_cap,
+)
+from sikkerhedsnet.cases.selectors import open_load
+from sikkerhedsnet.lib.versions import check_version, compare_and_set
 from sikkerhedsnet.people.models import Role, User
-from sikkerhedsnet.policy import get_policy
-
-
-class CaseConflict(Exception):
-    """A colleague changed the case after the page showed `expected_version`."""
-
-    def __init__(self, current: Case) -> None:
-        super().__init__(current.pk)
-        self.current = current
 
 
 class OverCap(CaseRefused):
@@ -47,30 +45,10 @@ class OverCap(CaseRefused):
         self.load = load
 
 
-def open_load(caseworker: User) -> int:
-    return Case.objects.filter(caseworker=caseworker, status=CaseStatus.OPEN).count()
-
-
-def _compare_and_set(*, actor: User, case: Case, expected_version: int, **changes: object) -> Case:
-    updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
-        version=F("version") + 1, **changes
-    )
-    current = Case.objects.select_related("caseworker", "team", "child").get(pk=case.pk)
-    if not updated:
-        raise CaseConflict(current)
-    Case.history.bulk_history_create([current], update=True, default_user=actor)
-    return current
-
-
 def _check_who(*, actor: User, case: Case, caseworker: User) -> None:
-    rights = case_rights(actor, case)
-    leads = actor.role == Role.TEAM_LEADER and rights is not None
-    takes_free_case = (
-        actor.role == Role.CASEWORKER
-        and caseworker == actor
-        and case.caseworker_id is None
-        and rights is not None
-    )
+    access = case_access(actor, case)
+    leads = access is not None and access.can_assign
+    takes_free_case = access is not None and access.can_take and caseworker == actor
     if not (leads or takes_free_case):
         raise CaseRefused(_("Kun teamets faglige leder kan fordele sagen."))
     if not case.is_open:
@@ -96,20 +74,24 @@ def case_assign(
 ) -> Case:
     """Make `caseworker` responsible for `case`; the previous assignment ends now."""
     now = now or timezone.now()
-    current = Case.objects.get(pk=case.pk)
-    if current.version != expected_version:
-        raise CaseConflict(current)
+    current = check_version(case, expected_version, conflict=CaseConflict)
     _check_who(actor=actor, case=current, caseworker=caseworker)
     reason, over_cap_reason = reason.strip(), over_cap_reason.strip()
     if current.caseworker_id is not None and not reason:
         raise CaseRefused(_("Skriv, hvorfor sagen skifter rådgiver."))
     User.objects.select_for_update().filter(pk=caseworker.pk).first()
-    cap, load = get_policy().caseload_cap, open_load(caseworker)
-    over = load + 1 > cap
+    load = open_load(caseworker)
+    over = over_cap(load + 1)  # with this case
     if over and not (actor.role == Role.TEAM_LEADER and over_cap_reason):
-        raise OverCap(caseworker, load, cap)
-    current = _compare_and_set(
-        actor=actor, case=current, expected_version=expected_version, caseworker=caseworker
+        raise OverCap(caseworker, load, caseload_cap())
+    current = compare_and_set(
+        Case,
+        pk=current.pk,
+        expected_version=expected_version,
+        actor=actor,
+        conflict=CaseConflict,
+        related=("caseworker", "team", "child"),
+        caseworker=caseworker,
     )
     CaseAssignment.objects.filter(case=current, until__isnull=True).update(until=now)
     assignment = CaseAssignment.objects.create(

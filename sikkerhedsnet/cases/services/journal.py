@@ -13,16 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.cases.access import case_rights
-from sikkerhedsnet.cases.models import Case, JournalEntry, JournalKind
+from sikkerhedsnet.cases.access import case_access
+from sikkerhedsnet.cases.models import Case, CaseRefused, JournalEntry, JournalKind
 from sikkerhedsnet.cases.services.letters import LetterRequest, letter_render
-from sikkerhedsnet.cases.services.opening import CaseRefused
 from sikkerhedsnet.people.models import User
 
 
 def _check_may_write(actor: User, case: Case) -> None:
-    rights = case_rights(actor, case)
-    if rights is None or not rights[0]:
+    access = case_access(actor, case)
+    if access is None or not access.can_edit:
         raise CaseRefused(_("Kun sagens rådgiver og teamets faglige leder kan skrive i journalen."))
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.cases.models import Case
-from sikkerhedsnet.intake.services.letters import letterhead, render_pdf
+from sikkerhedsnet.lib.letters import letterhead, render_pdf
 from sikkerhedsnet.people.models import Guardian, User
 
 LETTER_LANGUAGE = "da"

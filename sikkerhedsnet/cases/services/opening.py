@@ -10,31 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.access import led_teams
-from sikkerhedsnet.cases.models import Case, CaseStatus
-from sikkerhedsnet.intake.models import Notification
-from sikkerhedsnet.people.models import Child, Enrolment, Unit, UnitKind, User, current_on
-
-
-class CaseRefused(ValueError):
-    """The change does not fit the case or the user; the message is shown as it is."""
-
-
-def default_team(child: Child, day: date) -> Unit | None:
-    teams = Unit.objects.filter(kind=UnitKind.FAMILY_DEPARTMENT)
-    earlier = Case.objects.filter(child=child, team__isnull=False).order_by("-opened_on").first()
-    if earlier is not None:
-        return earlier.team
-    districts = Enrolment.objects.filter(current_on(day), child=child).values("unit__district")
-    local = teams.filter(district__in=districts).exclude(district="").order_by("pk").first()
-    if local is not None:
-        return local
-    open_cases = Count("cases", filter=Q(cases__status=CaseStatus.OPEN))
-    return teams.annotate(open_cases=open_cases).order_by("open_cases", "pk").first()
+from sikkerhedsnet.cases.models import Case, CaseRefused, CaseStatus
+from sikkerhedsnet.cases.selectors import default_team
+from sikkerhedsnet.intake.models import COPENHAGEN, Decision, DecisionKind, Notification
+from sikkerhedsnet.people.models import Child, Unit, User
 
 
 @transaction.atomic
@@ -51,6 +34,7 @@ def case_open(
         child=child,
         opened_on=opened_on,
         became_aware_on=became_aware_on,
+        assessment_due_on=Case.assessment_due(became_aware_on),
         source_notification=source_notification,
         team=team or default_team(child, opened_on),
     )
@@ -59,6 +43,27 @@ def case_open(
         extra["notification"] = source_notification.reference
     audit_event_record(actor=actor, event_type="case.opened", subject=case, extra=extra)
     return case
+
+
+def case_open_on_decision(
+    *, actor: User, notification: Notification, decision: Decision
+) -> Case | None:
+    """Intake's hook "notification_decided": a full child assessment opens the child's case.
+
+    Called inside intake's decision transaction. The 4-month deadline runs from when the
+    municipality became aware: the receipt. The case goes to a team at once (default_team), so
+    it is never unseen.
+    """
+    child = notification.child
+    if decision.kind != DecisionKind.CHILD_ASSESSMENT or child is None:
+        return None
+    return case_open(
+        actor=actor,
+        child=child,
+        opened_on=decision.decided_at.astimezone(COPENHAGEN).date(),
+        became_aware_on=notification.received_at.astimezone(COPENHAGEN).date(),
+        source_notification=notification,
+    )
 
 
 @transaction.atomic

@@ -24,6 +24,9 @@ class CaseFactory(factory.django.DjangoModelFactory[Case]):
     child = factory.SubFactory(f.ChildFactory)
     opened_on = date(2026, 3, 2)
     became_aware_on = date(2026, 3, 1)
+    assessment_due_on = factory.LazyAttribute(
+        lambda case: Case.assessment_due(case.became_aware_on)
+    )
 
 
 def team(name: str) -> Unit:

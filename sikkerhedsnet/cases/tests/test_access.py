@@ -4,8 +4,8 @@ import pytest
 from django.http import Http404
 
 from sikkerhedsnet.audit.models import AccessLog
-from sikkerhedsnet.cases.access import access_case, visible_cases
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.access import access_case, case_access, visible_cases
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
 from sikkerhedsnet.people.access import access_child, visible_children
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f
@@ -92,3 +92,23 @@ def test_a_caseworker_may_open_the_child_page_of_a_case_she_sees(tw: TeamWorld) 
     assert "sag" in access.basis
     with pytest.raises(Http404):
         access_child(tw.other_worker, tw.child.pk, shown="barn")
+
+
+def test_what_each_may_do_with_the_case(tw: TeamWorld) -> None:
+    free = CaseFactory.create(team=tw.team)
+    expected = {
+        ("owner", "case"): (True, False, False),
+        ("colleague", "case"): (False, False, False),
+        ("leader", "case"): (True, True, False),
+        ("colleague", "free"): (False, False, True),
+        ("leader", "free"): (True, True, False),
+    }
+    for (who, which), capabilities in expected.items():
+        user, case = getattr(tw, who), tw.case if which == "case" else free
+        access = case_access(user, case)
+        assert access is not None
+        assert (access.can_edit, access.can_assign, access.can_take) == capabilities
+        perms = ("cases.change_case", "cases.assign_case", "cases.take_case")
+        assert tuple(user.has_perm(perm, case) for perm in perms) == capabilities
+    assert case_access(tw.other_leader, tw.case) is None
+    assert not tw.other_leader.has_perm("cases.change_case", tw.case)

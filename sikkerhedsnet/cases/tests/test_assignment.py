@@ -5,10 +5,9 @@ from datetime import UTC, datetime
 import pytest
 
 from sikkerhedsnet.audit.models import AuditEvent
-from sikkerhedsnet.cases.models import Case, CaseAssignment
+from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseConflict, CaseRefused
 from sikkerhedsnet.cases.selectors import child_caseworker_count
-from sikkerhedsnet.cases.services.assignment import CaseConflict, OverCap, case_assign
-from sikkerhedsnet.cases.services.opening import CaseRefused
+from sikkerhedsnet.cases.services.assignment import OverCap, case_assign
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f

@@ -5,10 +5,9 @@ from datetime import UTC, date, datetime
 import pytest
 from django.db.models import ProtectedError
 
-from sikkerhedsnet.cases.models import JournalEntry, JournalKind
+from sikkerhedsnet.cases.models import CaseRefused, JournalEntry, JournalKind
 from sikkerhedsnet.cases.services.journal import journal_entry_add, journal_letter_add
 from sikkerhedsnet.cases.services.letters import LetterRequest, LetterTemplate
-from sikkerhedsnet.cases.services.opening import CaseRefused
 from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
 from sikkerhedsnet.people.tests import factories as f
 
@@ -101,7 +100,7 @@ def test_a_letter_is_a_pdf_kept_in_the_journal(tw: TeamWorld, template: str) -> 
     assert entry.occurred_on == date(2026, 4, 10)
     assert entry.letter_pdf is not None
     assert bytes(entry.letter_pdf).startswith(b"%PDF")
-    assert entry.title == LetterTemplate(template).label
+    assert entry.title == str(LetterTemplate(template).label)
 
 
 def test_a_read_only_colleague_cannot_write_a_letter(tw: TeamWorld) -> None:

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 import time_machine
 
-from sikkerhedsnet.cases.models import Case, assessment_due_on
-from sikkerhedsnet.cases.services.opening import CaseRefused, case_open_by_leader, default_team
+from sikkerhedsnet.cases.models import Case, CaseRefused
+from sikkerhedsnet.cases.selectors import default_team
+from sikkerhedsnet.cases.services.opening import case_open_by_leader
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team, team_world
 from sikkerhedsnet.people.tests import factories as f
 
@@ -27,8 +28,7 @@ def tw(db: None) -> TeamWorld:
 def test_the_assessment_is_due_four_months_after_the_municipality_knew(
     aware: date, due: date
 ) -> None:
-    assert assessment_due_on(aware) == due
-    assert Case(became_aware_on=aware).assessment_due_on == due
+    assert Case.assessment_due(aware) == due
 
 
 def test_a_leader_opens_a_case_in_her_team(tw: TeamWorld) -> None:
@@ -42,6 +42,9 @@ def test_a_leader_opens_a_case_in_her_team(tw: TeamWorld) -> None:
             today=date(2026, 5, 4),
         )
     assert (case.team, case.opened_on, case.caseworker) == (tw.team, date(2026, 5, 4), None)
+    # The assessment's deadline is stored when the case opens, four months from awareness.
+    case.refresh_from_db()
+    assert case.assessment_due_on == date(2026, 9, 1)
 
 
 def test_a_leader_cannot_open_a_case_in_another_team(tw: TeamWorld) -> None:

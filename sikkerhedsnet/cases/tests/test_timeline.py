@@ -12,8 +12,9 @@ from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
 from sikkerhedsnet.cases.timeline import case_entries
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import User
-from sikkerhedsnet.people.timeline import TimelineEntry, child_timeline
+from sikkerhedsnet.people.selectors import child_timeline
 
 CPH = ZoneInfo("Europe/Copenhagen")
 
@@ -75,7 +76,8 @@ def test_a_closed_case_shows_the_day_it_was_closed(tw: TeamWorld) -> None:
     tw.case.status = CaseStatus.CLOSED
     tw.case.save()  # the history row records the change
     closed = [entry for entry in entries(tw.leader, tw) if entry.title == "Sagen er lukket"]
-    assert len(closed) == 1 and closed[0].has_time
+    assert len(closed) == 1
+    assert closed[0].has_time
 
 
 def test_the_fagperson_sees_no_case_on_the_whole_timeline(tw: TeamWorld) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from sikkerhedsnet.audit.models import AccessLog
@@ -42,8 +43,6 @@ def test_it_requires_access_to_the_case_page(tw: TeamWorld, who: str, status: in
 
 
 def test_an_anonymous_visitor_is_sent_to_login(tw: TeamWorld) -> None:
-    from django.test import Client
-
     response = Client().get(_detail(tw.case))
     assert response.status_code == 302
 

@@ -7,6 +7,7 @@ the row (the one-to-one on the case refuses a second, which reads as a conflict)
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,7 +17,8 @@ from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.casework.ics import DIMENSION_CODES
 from sikkerhedsnet.casework.models import Assessment, AssessmentDecision, InterimAssessment
-from sikkerhedsnet.casework.services.versions import Conflict, Refused, compare_and_set
+from sikkerhedsnet.lib.errors import Conflict, Refused
+from sikkerhedsnet.lib.versions import compare_and_set
 from sikkerhedsnet.people.models import User
 
 CLOSED = _("Undersøgelsen er afsluttet med en afgørelse og kan ikke længere ændres.")
@@ -61,7 +63,7 @@ def assessment_save(
     unknown = set(dimensions) - DIMENSION_CODES
     if unknown:
         raise Refused(_("Ukendt dimension: %(codes)s") % {"codes": ", ".join(sorted(unknown))})
-    fields = {
+    fields: dict[str, Any] = {
         "dimensions": {code: text.strip() for code, text in dimensions.items() if text.strip()},
         "child_view": child_view.strip(),
         "parents_view": parents_view.strip(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,7 +12,8 @@ from django.utils.translation import gettext as _
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.casework.models import ChildPlan, PlanGoal
-from sikkerhedsnet.casework.services.versions import Refused, compare_and_set
+from sikkerhedsnet.lib.errors import Refused
+from sikkerhedsnet.lib.versions import compare_and_set
 from sikkerhedsnet.people.models import User
 
 
@@ -32,7 +34,7 @@ def child_plan_create(*, actor: User, case: Case, adopted_on: date) -> ChildPlan
 
 def _agreement(
     *, text: str, child: bool, parents: bool, others: str, agreed_on: date
-) -> dict[str, object]:
+) -> dict[str, Any]:
     if not text.strip():
         raise Refused(_("Skriv målet."))
     if not (child or parents or others.strip()):

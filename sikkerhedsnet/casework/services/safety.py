@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.casework.models import (
+    MAPPING_COLUMNS,
     SCALE_MAX,
     SCALE_MIN,
     NetworkMember,
@@ -18,37 +20,28 @@ from sikkerhedsnet.casework.models import (
     SafetyMeeting,
     SafetyScore,
 )
-from sikkerhedsnet.casework.services.versions import Refused, check_version, compare_and_set
+from sikkerhedsnet.lib.errors import Refused
+from sikkerhedsnet.lib.versions import check_version, compare_and_set
 from sikkerhedsnet.people.models import User
 
-MAPPING_COLUMNS = (
-    "harm",
-    "danger_statements",
-    "complicating_factors",
-    "strengths",
-    "existing_safety",
-    "safety_goals",
-    "next_steps",
-)
 
-
-def _mapping(columns: dict[str, str]) -> dict[str, str]:
+def _mapping(columns: dict[str, str]) -> dict[str, Any]:
     unknown = set(columns) - set(MAPPING_COLUMNS)
     if unknown:
         raise Refused(_("Ukendt felt: %(names)s") % {"names": ", ".join(sorted(unknown))})
     return {name: text.strip() for name, text in columns.items()}
 
 
-def _not_in_future(day: date, message: str) -> None:
-    if day > timezone.localdate():
-        raise Refused(message)
+def _held_by_today(held_on: date) -> None:
+    if held_on > timezone.localdate():
+        raise Refused(_("Mødet kan ikke være holdt i fremtiden."), field="held_on")
 
 
 @transaction.atomic
 def safety_meeting_create(
     *, actor: User, case: Case, held_on: date, columns: dict[str, str]
 ) -> SafetyMeeting:
-    _not_in_future(held_on, _("Mødet kan ikke være holdt i fremtiden."))
+    _held_by_today(held_on)
     meeting = SafetyMeeting.objects.create(
         case=case, held_on=held_on, created_by=actor, **_mapping(columns)
     )
@@ -67,7 +60,7 @@ def safety_meeting_update(
     held_on: date,
     columns: dict[str, str],
 ) -> SafetyMeeting:
-    _not_in_future(held_on, _("Mødet kan ikke være holdt i fremtiden."))
+    _held_by_today(held_on)
     updated = compare_and_set(
         SafetyMeeting,
         pk=meeting.pk,

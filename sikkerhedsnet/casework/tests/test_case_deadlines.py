@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from sikkerhedsnet.cases.deadlines import next_due
+from sikkerhedsnet.cases.hooks import next_due
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.cases.tests.factories import TeamWorld
 from sikkerhedsnet.casework.models import (

@@ -4,13 +4,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from sikkerhedsnet.cases.models import assessment_due_on
-from sikkerhedsnet.casework.deadlines import (
-    assessment_overdue_if_aware_on_or_before,
-    child_plan_due_on,
-    plan_overdue_if_decided_on_or_before,
-)
+from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.casework.deadlines import child_plan_due_on, plan_overdue_if_decided_on_or_before
 from sikkerhedsnet.casework.models import AssessmentDecision as D
+from sikkerhedsnet.lib.dates import last_start_overdue_on
 
 
 def test_a_plan_after_placement_with_consent_is_due_three_months_later() -> None:
@@ -38,11 +35,13 @@ def test_the_policy_months_move_the_plan_deadline(settings: object) -> None:
 )
 def test_the_overdue_boundary_is_exact_at_month_ends(day: date) -> None:
     # The boundary start is overdue on `day`; the next start date is not.
-    boundary = assessment_overdue_if_aware_on_or_before(day)
-    assert assessment_due_on(boundary) < day
-    assert assessment_due_on(boundary + timedelta(days=1)) >= day
+    boundary = last_start_overdue_on(day, Case.assessment_due)
+    assert Case.assessment_due(boundary) < day
+    assert Case.assessment_due(boundary + timedelta(days=1)) >= day
     plan_boundary = plan_overdue_if_decided_on_or_before(day)
     due = child_plan_due_on(D.PLACEMENT_WITH_CONSENT, plan_boundary)
     due_next = child_plan_due_on(D.PLACEMENT_WITH_CONSENT, plan_boundary + timedelta(days=1))
-    assert due is not None and due < day
-    assert due_next is not None and due_next >= day
+    assert due is not None
+    assert due < day
+    assert due_next is not None
+    assert due_next >= day

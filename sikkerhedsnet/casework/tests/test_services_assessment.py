@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
-import time_machine
 
 from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.cases.tests.factories import TeamWorld
@@ -13,9 +12,10 @@ from sikkerhedsnet.casework.services.assessment import (
     assessment_save,
     interim_assessment_record,
 )
-from sikkerhedsnet.casework.services.versions import Conflict, Refused
+from sikkerhedsnet.lib.errors import Conflict, Refused
 
-TODAY = date(2026, 5, 10)
+# Midnight UTC on 10.05.2026, as the tests that freeze time have it.
+TODAY = datetime(2026, 5, 10, tzinfo=UTC)
 
 
 def _save(tw: TeamWorld, version: int, **texts: str) -> Assessment:
@@ -66,8 +66,7 @@ def test_an_unknown_dimension_is_refused(tw: TeamWorld) -> None:
         _save(tw, 0, horoscope="x")
 
 
-@time_machine.travel(TODAY)
-def test_an_interim_assessment_is_added_and_moves_the_version(tw: TeamWorld) -> None:
+def test_an_interim_assessment_is_added_and_moves_the_version(tw: TeamWorld, today: date) -> None:
     interim = interim_assessment_record(
         actor=tw.owner,
         case=tw.case,
@@ -75,7 +74,7 @@ def test_an_interim_assessment_is_added_and_moves_the_version(tw: TeamWorld) -> 
         text="Mangler samtale med skolen.",
         expected_done_on=date(2026, 8, 1),
     )
-    assert interim.recorded_on == TODAY
+    assert interim.recorded_on == today
     assert interim.assessment.version == 1
     interim_assessment_record(
         actor=tw.owner,
@@ -87,8 +86,9 @@ def test_an_interim_assessment_is_added_and_moves_the_version(tw: TeamWorld) -> 
     assert Assessment.objects.get().version == 2
 
 
-@time_machine.travel(TODAY)
-def test_an_interim_assessment_expected_done_in_the_past_is_refused(tw: TeamWorld) -> None:
+def test_an_interim_assessment_expected_done_in_the_past_is_refused(
+    tw: TeamWorld, today: date
+) -> None:
     with pytest.raises(Refused, match="passeret"):
         interim_assessment_record(
             actor=tw.owner,
@@ -114,8 +114,9 @@ def _conclude(tw: TeamWorld, version: int, **kwargs: object) -> Assessment:
     )
 
 
-@time_machine.travel(TODAY)
-def test_the_conclusion_records_the_decision_and_closes_the_assessment(tw: TeamWorld) -> None:
+def test_the_conclusion_records_the_decision_and_closes_the_assessment(
+    tw: TeamWorld, today: date
+) -> None:
     _save(tw, 0, health="a")
     assessment = _conclude(tw, 1)
     assert (assessment.decision, assessment.decided_on) == ("support", date(2026, 5, 9))
@@ -126,9 +127,9 @@ def test_the_conclusion_records_the_decision_and_closes_the_assessment(tw: TeamW
         _save(tw, 2, health="later")
 
 
-@time_machine.travel(TODAY)
 def test_a_conclusion_needs_an_assessment_a_text_and_a_date_not_in_the_future(
     tw: TeamWorld,
+    today: date,
 ) -> None:
     with pytest.raises(Refused, match="Skriv undersøgelsen"):
         _conclude(tw, 0)

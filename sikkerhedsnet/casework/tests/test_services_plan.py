@@ -1,20 +1,19 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-import time_machine
+from django.db.models import ManyToManyField
 
 from sikkerhedsnet.cases.tests.factories import TeamWorld
 from sikkerhedsnet.casework.models import ChildPlan, PlanGoal
 from sikkerhedsnet.casework.services.plan import child_plan_create, plan_goal_add, plan_goal_update
-from sikkerhedsnet.casework.services.versions import Conflict, Refused
+from sikkerhedsnet.lib.errors import Conflict, Refused
 
-
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(date(2026, 5, 10), tick=False)
+# Midnight UTC on 10.05.2026 (02.00 in Copenhagen), for the whole module.
+TODAY = datetime(2026, 5, 10, tzinfo=UTC)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def _plan(tw: TeamWorld) -> ChildPlan:
@@ -78,10 +77,9 @@ def test_editing_a_goal_is_compare_and_set(tw: TeamWorld) -> None:
 
 def test_a_goal_knows_the_measures_that_serve_it() -> None:
     # measures.Measure declares goals = ManyToManyField(PlanGoal, related_name="measures").
-    from django.db.models import ManyToManyField
-
-    from sikkerhedsnet.measures.models import Measure
+    from sikkerhedsnet.measures.models import Measure  # noqa: PLC0415 - measures lies above
 
     field = Measure._meta.get_field("goals")
     assert isinstance(field, ManyToManyField)
-    assert field.related_model is PlanGoal and field.remote_field.related_name == "measures"
+    assert field.related_model is PlanGoal
+    assert field.remote_field.related_name == "measures"

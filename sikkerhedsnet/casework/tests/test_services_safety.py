@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
-import time_machine
 
 from sikkerhedsnet.cases.tests.factories import TeamWorld
 from sikkerhedsnet.casework.models import NetworkMember, ParticipantRole, SafetyMeeting
@@ -14,12 +13,11 @@ from sikkerhedsnet.casework.services.safety import (
     safety_meeting_update,
     safety_score_record,
 )
-from sikkerhedsnet.casework.services.versions import Conflict, Refused
+from sikkerhedsnet.lib.errors import Conflict, Refused
 
-
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(date(2026, 5, 10), tick=False)
+# Midnight UTC on 10.05.2026 (02.00 in Copenhagen), for the whole module.
+TODAY = datetime(2026, 5, 10, tzinfo=UTC)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def _meeting(tw: TeamWorld) -> SafetyMeeting:

@@ -27,8 +27,8 @@ from sikkerhedsnet.casework.timeline import (
 )
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import User
-from sikkerhedsnet.people.timeline import TimelineEntry
 
 CPH = ZoneInfo("Europe/Copenhagen")
 SOURCES = (assessment_entries, interim_entries, safety_meeting_entries, child_plan_entries)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-import time_machine
+from django.test import Client
 from django.urls import reverse
 
 from sikkerhedsnet.audit.models import AccessLog
@@ -20,10 +20,9 @@ from sikkerhedsnet.casework.models import (
 )
 from sikkerhedsnet.conftest import client_for
 
-
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(date(2026, 5, 10), tick=False)
+# Midnight UTC on 10.05.2026 (02.00 in Copenhagen), for the whole module.
+TODAY = datetime(2026, 5, 10, tzinfo=UTC)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 def _meeting(tw: TeamWorld) -> SafetyMeeting:
@@ -77,8 +76,6 @@ def test_it_requires_access(tw: TeamWorld, who: str, reads: int, writes: int) ->
 
 
 def test_it_requires_login(tw: TeamWorld) -> None:
-    from django.test import Client
-
     response = Client().get(reverse("casework:assessment", args=[tw.case.pk]))
     assert response.status_code == 302
 
@@ -116,7 +113,8 @@ def test_a_colleague_who_may_read_cannot_write(
     response = client_for(tw.colleague).post(reverse(name, args=[tw.case.pk]), data)
     assert response.status_code == 404
     assert not Assessment.objects.exists()
-    assert not NetworkMember.objects.exists() and not ChildPlan.objects.exists()
+    assert not NetworkMember.objects.exists()
+    assert not ChildPlan.objects.exists()
     assert not SafetyMeeting.objects.exists()
 
 
@@ -198,10 +196,12 @@ def test_scores_show_as_chart_and_table(tw: TeamWorld) -> None:
         reverse("casework:safety_score_add", args=[tw.case.pk, later.pk]),
         {"participant_name": "Mor", "participant_role": "mother", "score": 11},
     )
-    assert bad.status_code == 400 and "Skriv en score fra 0 til 10." in bad.content.decode()
+    assert bad.status_code == 400
+    assert "Skriv en score fra 0 til 10." in bad.content.decode()
     assert SafetyScore.objects.count() == 2
     page = client.get(reverse("casework:safety", args=[tw.case.pk])).content.decode()
-    assert 'id="safety-scale-spec"' in page and "vega-embed.min.js" in page
+    assert 'id="safety-scale-spec"' in page
+    assert "vega-embed.min.js" in page
     assert '<th scope="row">Emma (Barnet)</th><td>3</td><td>6</td>' in page
 
 

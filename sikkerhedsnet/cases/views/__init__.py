@@ -1,0 +1,1 @@
+"""The case pages: the caseloads, the case, assignment, the journal and its letters."""

@@ -1,0 +1,1 @@
+"""The casework pages: the child assessment, Signs of Safety and the child's plan."""
