@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sikkerhedsnet.lib.dates import add_months
-from sikkerhedsnet.measures.cadence import last_day_due_before
+from sikkerhedsnet.lib.dates import add_months, last_start_overdue_on
 from sikkerhedsnet.policy import get_policy
 
 ADULT_MONTHS = 18 * 12
@@ -29,9 +28,7 @@ def turns(birth_date: date, months: int) -> date:
 
 def born_on_or_before_to_be(months: int, *, day: date) -> date:
     """The last birth date of those who are at least `months` old on `day`."""
-    return last_day_due_before(
-        day + ONE_DAY, due=lambda birth: turns(birth, months), guess=add_months(day, -months)
-    )
+    return last_start_overdue_on(day + ONE_DAY, lambda birth: turns(birth, months))
 
 
 def transition_list_birth_range(day: date) -> tuple[date, date]:

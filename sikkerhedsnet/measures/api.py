@@ -15,12 +15,10 @@ from ninja import Field, Router, Schema
 
 from sikkerhedsnet.lib.api import STANDARD_ERRORS
 from sikkerhedsnet.measures.ladder import MixGroup
-from sikkerhedsnet.measures.selectors_catalogue import MIX_DEFINITION, placement_mix
-from sikkerhedsnet.people.models import Role, User
+from sikkerhedsnet.measures.selectors.catalogue import MIX_DEFINITION, placement_mix
 
 router = Router(tags=["Foranstaltninger og anbringelser"])
 
-MIX_READER_ROLES = frozenset({Role.MANAGEMENT, Role.ADMINISTRATOR, Role.TEAM_LEADER})
 
 
 class MixGroupOut(Schema):
@@ -48,8 +46,7 @@ class PlacementMixOut(Schema):
     + " Kun for ledelse, faglige ledere og administrator; andre får 404. Udeladt `day`: i dag.",
 )
 def placement_mix_get(request: HttpRequest, day: date | None = None) -> PlacementMixOut:
-    user: User = request.user  # type: ignore[assignment]
-    if user.role not in MIX_READER_ROLES:
+    if not request.user.has_perm("measures.view_placement_mix"):
         raise Http404
     mix = placement_mix(day or timezone.localdate(), suppressed=True)
     return PlacementMixOut(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sikkerhedsnet.lib.dates import add_months
+from sikkerhedsnet.lib.dates import add_months, last_start_overdue_on
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.policy import get_policy
 
@@ -76,27 +76,14 @@ def follow_up_due(
     return min(first, start_date + timedelta(weeks=interval_weeks))
 
 
-def last_day_due_before(day: date, *, due: Callable[[date], date], guess: date) -> date:
-    """The last date x with `due(x)` before `day`, for a `due` that never decreases.
-
-    Month arithmetic clamps to the month's end, so it has no exact inverse; a rule asks the
-    database `stored_date <= this` instead, which keeps it set-based. `guess` must be close
-    (a few days off at most), e.g. `add_months(day, -months)`.
-    """
-    start = guess
-    while due(start) >= day:
-        start -= ONE_DAY
-    while due(start + ONE_DAY) < day:
-        start += ONE_DAY
-    return start
-
-
 def latest_start_with_first_follow_up_overdue(*, kind: str, day: date) -> date:
-    """The last start date whose first follow-up is overdue on `day` (due before `day`)."""
-    return last_day_due_before(
-        day,
-        due=lambda start: first_follow_up_due(kind=kind, start_date=start),
-        guess=add_months(day, -get_policy().first_follow_up_months),
+    """The last start date whose first follow-up is overdue on `day` (due before `day`).
+
+    Month arithmetic clamps to the month's end, so it has no exact inverse; the rule asks the
+    database `start_date <= this` instead, which keeps it set-based (lib.dates' one search).
+    """
+    return last_start_overdue_on(
+        day, lambda start: first_follow_up_due(kind=kind, start_date=start)
     )
 
 
@@ -129,16 +116,12 @@ def supervision_visits_owed(*, start_date: date, day: date) -> int:
 def supervision_cut_offs(day: date) -> list[tuple[int, date]]:
     """(visits owed, last start date that owes them on `day`), lowest first; for the rule."""
     return [
-        (
-            owed,
-            last_day_due_before(
-                day,
-                due=lambda start, m=months: add_months(start, m),  # type: ignore[misc]
-                guess=add_months(day, -months),
-            ),
-        )
-        for owed, months in supervision_levels()
+        (owed, last_start_overdue_on(day, _after(months))) for owed, months in supervision_levels()
     ]
+
+
+def _after(months: int) -> Callable[[date], date]:
+    return lambda start: add_months(start, months)
 
 
 def supervision_window_start(day: date) -> date:

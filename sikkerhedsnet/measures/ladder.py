@@ -45,7 +45,8 @@ RUNG: dict[str, int] = {
     MeasureKind.SECURE_UNIT: 10,
 }
 
-PLACEMENT_KINDS = frozenset(kind for kind, rung in RUNG.items() if rung >= 4)
+FIRST_PLACEMENT_RUNG = 4  # network foster care: from here up the child lives away from home
+PLACEMENT_KINDS = frozenset(kind for kind, rung in RUNG.items() if rung >= FIRST_PLACEMENT_RUNG)
 
 
 class MixGroup(models.TextChoices):

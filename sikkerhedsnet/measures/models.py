@@ -7,12 +7,15 @@ whole path is kept. Kinds and their place on the intrusiveness ladder are in lad
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikkerhedsnet.measures.cadence import follow_up_due
 from sikkerhedsnet.measures.ladder import MeasureKind
 
 
@@ -145,6 +148,17 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.child_id})"
+
+    def first_follow_up_due(self, start_date: date) -> date:
+        """The first follow-up of the measure starting on `start_date`; an interval the
+        caseworker set before the start may bring it forward (never later than the law's
+        deadline)."""
+        return follow_up_due(
+            kind=self.kind,
+            start_date=start_date,
+            last_held_on=None,
+            interval_weeks=self.follow_up_interval_weeks,
+        )
 
 
 class NetworkSearch(models.Model):

@@ -17,8 +17,8 @@ from sikkerhedsnet.cases.timeline import child_cases, short
 from sikkerhedsnet.measures.ladder import is_placement
 from sikkerhedsnet.measures.models import FollowUp, Measure, MeasureStatus, SupervisionVisit
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import Child, User
-from sikkerhedsnet.people.timeline import TimelineEntry, register_timeline_source
 
 STARTED = (MeasureStatus.ACTIVE, MeasureStatus.ENDED)
 
@@ -27,7 +27,6 @@ def _kind(measure: Measure) -> str:
     return _("Anbringelse") if is_placement(measure.kind) else _("Foranstaltning")
 
 
-@register_timeline_source("measures")
 def measure_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -102,7 +101,6 @@ def _events(measure: Measure) -> list[TimelineEntry]:
     return events[::-1]
 
 
-@register_timeline_source("follow_ups")
 def follow_up_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:
@@ -137,7 +135,6 @@ def _follow_up_summary(follow_up: FollowUp) -> str:
     return " ".join(parts)
 
 
-@register_timeline_source("supervision_visits")
 def supervision_entries(
     viewer: User, child: Child, access: ChildAccess, *, limit: int
 ) -> list[TimelineEntry]:

@@ -12,13 +12,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.casework.services.versions import Refused, compare_and_set
+from sikkerhedsnet.lib.errors import Refused
+from sikkerhedsnet.lib.versions import compare_and_set
+from sikkerhedsnet.measures.demo_offers import DEFAULT_INSTITUTION, demo_offers
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import Offer
-from sikkerhedsnet.people.models import Role, User
-
-OFFER_EDITOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.TEAM_LEADER})
-OFFER_READER_ROLES = OFFER_EDITOR_ROLES | {Role.CASEWORKER}
+from sikkerhedsnet.people.models import User
 
 OFFER_FIELDS = (
     "name",
@@ -32,14 +31,6 @@ OFFER_FIELDS = (
     "monthly_price",
     "active",
 )
-
-
-def may_edit_offers(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.role in OFFER_EDITOR_ROLES)
-
-
-def may_read_offers(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.role in OFFER_READER_ROLES)
 
 
 def _checked(fields: dict[str, Any]) -> dict[str, Any]:
@@ -80,8 +71,6 @@ def offer_update(*, actor: User, offer: Offer, expected_version: int, **fields: 
 def offers_demo_load(*, actor: User | None = None, institution_name: str | None = None) -> int:
     """Put the demo catalogue in the database; an offer already there (same name and provider)
     is left as it is, so loading twice changes nothing. Returns the number of offers made."""
-    from sikkerhedsnet.measures.demo_offers import DEFAULT_INSTITUTION, demo_offers
-
     existing = set(Offer.objects.values_list("name", "provider"))
     made = 0
     for demo in demo_offers(institution_name=institution_name or DEFAULT_INSTITUTION):

@@ -24,9 +24,8 @@ from django.utils.translation import gettext as _
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.casework.models import PlanGoal
-from sikkerhedsnet.casework.services.versions import Refused, compare_and_set
-from sikkerhedsnet.lib.dates import add_months
-from sikkerhedsnet.measures.cadence import follow_up_due
+from sikkerhedsnet.lib.errors import Refused
+from sikkerhedsnet.lib.versions import compare_and_set
 from sikkerhedsnet.measures.ladder import RUNG, MeasureKind, is_placement
 from sikkerhedsnet.measures.models import (
     LegalGround,
@@ -36,7 +35,8 @@ from sikkerhedsnet.measures.models import (
     Offer,
     SiblingsPlacement,
 )
-from sikkerhedsnet.measures.selectors_catalogue import (
+from sikkerhedsnet.measures.selectors.catalogue import (
+    latest_network_search,
     least_intrusive_rung,
     offer_load,
     waiting_list,
@@ -51,11 +51,8 @@ PLACEMENT_GROUNDS = frozenset(
 
 
 class MeasureRefused(Refused):
-    """A refused decision; `field` names the form field the message belongs to, if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+    """A refused decision, a start, an end or a move; `field` names the form field the message
+    belongs to, if any."""
 
 
 # The checks a decision and a move share ---------------------------------------------------------
@@ -111,16 +108,6 @@ def check_siblings(*, kind: str, siblings: str) -> None:
         raise MeasureRefused(
             _("Angiv, om barnet er anbragt sammen med sine søskende."), field="siblings"
         )
-
-
-def latest_network_search(case: Case, *, day: date) -> NetworkSearch | None:
-    """The newest network search on the case that is recent enough for a placement on `day`."""
-    oldest = add_months(day, -get_policy().network_search_valid_months)
-    return (
-        NetworkSearch.objects.filter(case=case, searched_on__gte=oldest, searched_on__lte=day)
-        .order_by("-searched_on", "-pk")
-        .first()
-    )
 
 
 def check_network_search(*, case: Case, kind: str, day: date) -> None:
@@ -296,17 +283,6 @@ def measure_decide(
 # Starting and ending ----------------------------------------------------------------------------
 
 
-def first_follow_up(measure: Measure, start_date: date) -> date:
-    """The first follow-up of a measure starting now; an interval the caseworker set before the
-    start may bring it forward (never later than the law's deadline)."""
-    return follow_up_due(
-        kind=measure.kind,
-        start_date=start_date,
-        last_held_on=None,
-        interval_weeks=measure.follow_up_interval_weeks,
-    )
-
-
 def _lock(offer: Offer) -> None:
     """Hold the offer's row until the transaction ends, so two caseworkers deciding at once
     cannot both take its last place (a no-op on SQLite, which writes one at a time)."""
@@ -355,10 +331,10 @@ def measure_start(
         Measure,
         pk=measure.pk,
         expected_version=expected_version,
-        actor=actor,  # type: ignore[arg-type]
+        actor=actor,
         status=MeasureStatus.ACTIVE,
         start_date=start_date,
-        next_follow_up_due=first_follow_up(measure, start_date),
+        next_follow_up_due=measure.first_follow_up_due(start_date),
     )
     audit_event_record(
         actor=actor,

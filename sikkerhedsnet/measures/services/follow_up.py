@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.casework.services.versions import Refused, check_version, compare_and_set
+from sikkerhedsnet.lib.errors import Refused
+from sikkerhedsnet.lib.versions import check_version, compare_and_set
 from sikkerhedsnet.measures.cadence import follow_up_due
 from sikkerhedsnet.measures.models import FollowUp, Measure, MeasureStatus
 from sikkerhedsnet.people.models import User

@@ -17,15 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.casework.services.versions import compare_and_set
+from sikkerhedsnet.lib.versions import compare_and_set
 from sikkerhedsnet.measures.ladder import RUNG, MeasureKind, is_placement
 from sikkerhedsnet.measures.models import Measure, MeasureStatus, Offer
-from sikkerhedsnet.measures.selectors_catalogue import offer_load
+from sikkerhedsnet.measures.selectors.catalogue import offer_load
 from sikkerhedsnet.measures.services.decisions import (
     MeasureRefused,
     check_offer,
     check_siblings,
-    first_follow_up,
     waiting_list_advance,
 )
 from sikkerhedsnet.people.models import User
@@ -143,7 +142,7 @@ def measure_move(
         start_date=moved_on,
         monthly_cost=cost,
     )
-    successor.next_follow_up_due = first_follow_up(successor, moved_on)
+    successor.next_follow_up_due = successor.first_follow_up_due(moved_on)
     successor.save(update_fields=["next_follow_up_due"])
     successor.goals.set(ended.goals.all())
     audit_event_record(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.casework.services.versions import Refused
+from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.measures.ladder import is_placement
 from sikkerhedsnet.measures.models import Measure, SupervisionVisit
 from sikkerhedsnet.people.models import User

@@ -14,17 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
-from sikkerhedsnet.casework.services.versions import Refused
+from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.measures.models import AdultServicesCoordinator
 from sikkerhedsnet.people.models import Child, User
 
 
-class CoordinatorChanged(Exception):
+class CoordinatorChanged(Conflict):
     """Someone named a coordinator after the page was shown; `current` is who it is now."""
 
     def __init__(self, current: AdultServicesCoordinator | None) -> None:
-        super().__init__(str(current))
-        self.current = current
+        super().__init__(current)
+        self.current: AdultServicesCoordinator | None = current
 
 
 @transaction.atomic

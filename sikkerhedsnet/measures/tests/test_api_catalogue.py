@@ -3,13 +3,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 from django.test import Client
 
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.tests.catalogue_world import (
-    TODAY,
+    TODAY,  # noqa: F401 - the day the `today` fixture freezes
     CatalogueWorld,
     catalogue_world,
     measure,
@@ -19,10 +18,7 @@ from sikkerhedsnet.people.tests import factories as f
 
 URL = "/api/measures/placement-mix"
 
-
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(TODAY, tick=False)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
@@ -65,7 +61,8 @@ def test_it_requires_login(cw: CatalogueWorld) -> None:
 
 def test_the_mix_at_a_date_with_small_counts_hidden(cw: CatalogueWorld) -> None:
     body = client_for(f.staff(Role.MANAGEMENT)).get(URL, {"day": "2026-03-01"}).json()
-    assert body["day"] == "2026-03-01" and body["total"] == 20
+    assert body["day"] == "2026-03-01"
+    assert body["total"] == 20
     groups = {g["group"]: (g["count"], g["share"]) for g in body["groups"]}
     assert groups == {
         "network": (None, None),  # 2 is under 5

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 import pytest
+from pytest_django.fixtures import Settings
 
 from sikkerhedsnet.measures.cadence import (
     first_follow_up_due,
@@ -33,7 +34,7 @@ def test_first_follow_up_at_the_end_of_a_month_is_the_last_day_of_the_shorter_mo
     assert due == date(2026, 2, 28)
 
 
-def test_first_follow_up_follows_policy(settings) -> None:
+def test_first_follow_up_follows_policy(settings: Settings) -> None:
     settings.SIKKERHEDSNET_POLICY = {"first_follow_up_months": 1, "residential_follow_up_weeks": 8}
     assert first_follow_up_due(kind=MeasureKind.HOME_SUPPORT, start_date=date(2026, 1, 15)) == (
         date(2026, 2, 15)
@@ -117,7 +118,7 @@ def test_supervision_visits_are_owed_pro_rata_from_the_start(start: date, owed: 
     assert max([n for n, cut_off in cut_offs if start <= cut_off], default=0) == owed
 
 
-def test_supervision_follows_the_number_of_visits_a_year(settings) -> None:
+def test_supervision_follows_the_number_of_visits_a_year(settings: Settings) -> None:
     settings.SIKKERHEDSNET_POLICY = {"supervision_visits_per_year": 4}
     owed = supervision_visits_owed(start_date=date(2026, 1, 1), day=date(2026, 7, 2))
     assert owed == 2  # due after 3 and 6 months

@@ -3,11 +3,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 
 from sikkerhedsnet.measures.ladder import MeasureKind, MixGroup
 from sikkerhedsnet.measures.models import Measure, MeasureStatus
-from sikkerhedsnet.measures.selectors_catalogue import (
+from sikkerhedsnet.measures.selectors.catalogue import (
     case_measure_paths,
     cost_by_kind_and_year,
     fitting_offers,
@@ -24,10 +23,7 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     measure,
 )
 
-
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(TODAY, tick=False)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture

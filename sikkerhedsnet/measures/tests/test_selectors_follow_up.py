@@ -8,13 +8,13 @@ import pytest
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import Measure, MeasureStatus, SupervisionVisit
-from sikkerhedsnet.measures.selectors_follow_up import (
+from sikkerhedsnet.measures.selectors.follow_up import (
     supervision_summary,
     transition_agenda,
     transition_list,
     transition_rows,
 )
-from sikkerhedsnet.measures.tests.factories_follow_up import MeasureFactory
+from sikkerhedsnet.measures.tests.factories import MeasureFactory
 from sikkerhedsnet.people.models import User
 from sikkerhedsnet.people.tests import factories as f
 

@@ -7,7 +7,8 @@ import pytest
 import time_machine
 
 from sikkerhedsnet.audit.models import AuditEvent
-from sikkerhedsnet.casework.services.versions import Conflict
+from sikkerhedsnet.casework.models import ChildPlan, PlanGoal
+from sikkerhedsnet.lib.errors import Conflict
 from sikkerhedsnet.measures.cadence import first_follow_up_due
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import LegalGround, Measure, MeasureStatus
@@ -16,6 +17,7 @@ from sikkerhedsnet.measures.services.decisions import (
     measure_decide,
     measure_end,
     measure_start,
+    measure_withdraw,
     network_search_record,
 )
 from sikkerhedsnet.measures.tests.catalogue_world import (
@@ -27,10 +29,7 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     plan_goal,
 )
 
-
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(TODAY, tick=False)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
@@ -209,8 +208,6 @@ def test_the_decision_links_to_the_plan_goals(cw: CatalogueWorld) -> None:
 
 
 def test_a_goal_from_another_case_is_refused(cw: CatalogueWorld) -> None:
-    from sikkerhedsnet.casework.models import ChildPlan, PlanGoal
-
     plan = ChildPlan.objects.create(
         case=cw.tw.other_case, adopted_on=date(2026, 1, 1), created_by=cw.tw.other_worker
     )
@@ -327,8 +324,6 @@ def test_ending_is_checked(cw: CatalogueWorld) -> None:
 def test_a_waiting_decision_is_withdrawn_and_a_decided_one_gives_its_place_on(
     cw: CatalogueWorld,
 ) -> None:
-    from sikkerhedsnet.measures.services.decisions import measure_withdraw
-
     holds_a_place = decide(cw)
     decide(cw, start_on=TODAY)
     first_waiting, second_waiting = decide(cw), decide(cw)

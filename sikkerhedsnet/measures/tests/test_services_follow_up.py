@@ -3,20 +3,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 
 from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
-from sikkerhedsnet.casework.services.versions import Conflict, Refused
+from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import Measure, MeasureStatus
 from sikkerhedsnet.measures.services.follow_up import (
     follow_up_record,
     measure_follow_up_interval_set,
 )
-from sikkerhedsnet.measures.tests.factories_follow_up import MeasureFactory
+from sikkerhedsnet.measures.tests.factories import MeasureFactory
 
 TODAY = date(2026, 6, 15)
+
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
@@ -38,7 +39,6 @@ def _record(tw: TeamWorld, measure: Measure, **changes: object) -> object:
     return follow_up_record(actor=tw.owner, measure=measure, **meeting)  # type: ignore[arg-type]
 
 
-@time_machine.travel(TODAY)
 @pytest.mark.parametrize(
     ("kind", "next_due"),
     [
@@ -60,7 +60,6 @@ def test_a_follow_up_sets_the_next_date_on_the_cadence(
     assert AuditEvent.objects.filter(event_type="follow_up.recorded").count() == 1
 
 
-@time_machine.travel(TODAY)
 def test_an_older_follow_up_recorded_late_does_not_move_the_date_back(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case)
     _record(tw, measure)
@@ -69,7 +68,6 @@ def test_an_older_follow_up_recorded_late_does_not_move_the_date_back(tw: TeamWo
     assert measure.next_follow_up_due == date(2026, 9, 10)
 
 
-@time_machine.travel(TODAY)
 def test_the_caseworkers_interval_is_used_for_the_next_follow_up(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(
         case=tw.case, follow_up_interval_weeks=4, follow_up_interval_reason="Skrøbelig periode"
@@ -79,7 +77,6 @@ def test_the_caseworkers_interval_is_used_for_the_next_follow_up(tw: TeamWorld) 
     assert measure.next_follow_up_due == date(2026, 7, 8)
 
 
-@time_machine.travel(TODAY)
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -101,14 +98,12 @@ def test_a_follow_up_is_refused_with_a_reason(
         _record(tw, measure, **changes)
 
 
-@time_machine.travel(TODAY)
 def test_no_follow_up_on_a_measure_that_has_not_started(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case, status=MeasureStatus.DECIDED, start_date=None)
     with pytest.raises(Refused, match="i gang"):
         _record(tw, measure)
 
 
-@time_machine.travel(TODAY)
 def test_an_own_interval_needs_a_reason(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case)
     with pytest.raises(Refused, match="hvorfor"):
@@ -119,7 +114,6 @@ def test_an_own_interval_needs_a_reason(tw: TeamWorld) -> None:
     assert (measure.follow_up_interval_weeks, measure.version) == (None, 1)
 
 
-@time_machine.travel(TODAY)
 def test_an_own_interval_with_a_reason_moves_the_next_date(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case)
     _record(tw, measure)
@@ -139,7 +133,6 @@ def test_an_own_interval_with_a_reason_moves_the_next_date(tw: TeamWorld) -> Non
     assert (back.follow_up_interval_weeks, back.follow_up_interval_reason) == (None, "")
 
 
-@time_machine.travel(TODAY)
 def test_an_interval_from_an_older_page_is_refused(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case)
     _record(tw, measure)  # version 2 now
@@ -149,7 +142,6 @@ def test_an_interval_from_an_older_page_is_refused(tw: TeamWorld) -> None:
         )
 
 
-@time_machine.travel(TODAY)
 def test_an_interval_out_of_range_is_refused(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case)
     with pytest.raises(Refused, match="1 og 52"):

@@ -4,12 +4,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-import time_machine
 
-from sikkerhedsnet.casework.services.versions import Conflict
+from sikkerhedsnet.lib.errors import Conflict
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import Measure, MeasureStatus
-from sikkerhedsnet.measures.selectors_catalogue import measure_path, placement_mix
+from sikkerhedsnet.measures.selectors.catalogue import measure_path, placement_mix
 from sikkerhedsnet.measures.services.decisions import MeasureRefused
 from sikkerhedsnet.measures.services.placements import measure_move
 from sikkerhedsnet.measures.tests.catalogue_world import (
@@ -20,10 +19,7 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     plan_goal,
 )
 
-
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(TODAY, tick=False)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture

@@ -3,16 +3,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import time_machine
 
 from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
-from sikkerhedsnet.casework.services.versions import Refused
+from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import SupervisionVisit
 from sikkerhedsnet.measures.services.supervision import supervision_visit_record
-from sikkerhedsnet.measures.tests.factories_follow_up import MeasureFactory
+from sikkerhedsnet.measures.tests.factories import MeasureFactory
 
 TODAY = date(2026, 6, 15)
+
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
@@ -31,7 +32,6 @@ def _visit(tw: TeamWorld, measure: object, visited_on: date) -> SupervisionVisit
     )
 
 
-@time_machine.travel(TODAY)
 def test_a_visit_to_a_placement_is_recorded(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case, kind=MeasureKind.KINSHIP_FOSTER_CARE)
     visit = _visit(tw, measure, date(2026, 6, 1))
@@ -42,14 +42,12 @@ def test_a_visit_to_a_placement_is_recorded(tw: TeamWorld) -> None:
     )
 
 
-@time_machine.travel(TODAY)
 def test_a_support_measure_gets_no_supervision_visits(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(case=tw.case, kind=MeasureKind.FAMILY_TREATMENT)
     with pytest.raises(Refused, match="anbringelser"):
         _visit(tw, measure, date(2026, 6, 1))
 
 
-@time_machine.travel(TODAY)
 @pytest.mark.parametrize(
     ("visited_on", "message"),
     [
@@ -65,7 +63,6 @@ def test_a_visit_outside_the_placement_is_refused(
         _visit(tw, measure, visited_on)
 
 
-@time_machine.travel(TODAY)
 def test_a_visit_after_the_placement_ended_is_refused(tw: TeamWorld) -> None:
     measure = MeasureFactory.create(
         case=tw.case, kind=MeasureKind.FOSTER_FAMILY, status="ended", end_date=date(2026, 5, 1)

@@ -27,8 +27,8 @@ from sikkerhedsnet.measures.timeline import (
     where,
 )
 from sikkerhedsnet.people.access import ChildAccess
+from sikkerhedsnet.people.hooks import TimelineEntry
 from sikkerhedsnet.people.models import User
-from sikkerhedsnet.people.timeline import TimelineEntry
 
 SOURCES = (measure_entries, follow_up_entries, supervision_entries)
 

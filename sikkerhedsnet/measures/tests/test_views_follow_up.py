@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from sikkerhedsnet.audit.models import AccessLog
@@ -14,16 +13,13 @@ from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_wor
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import AdultServicesCoordinator, FollowUp, Measure
-from sikkerhedsnet.measures.tests.factories_follow_up import MeasureFactory
+from sikkerhedsnet.measures.tests.factories import MeasureFactory
 from sikkerhedsnet.people.tests import factories as f
 
 TODAY = date(2026, 6, 15)
 
 
-@pytest.fixture(autouse=True)
-def _today() -> Any:
-    with time_machine.travel(TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
@@ -84,7 +80,8 @@ def test_a_team_colleague_reads_but_may_not_change(
     assert 'method="post"' not in page_html.split("<main", 1)[1]
     assert colleague.post(url, {**data, "visited_by": tw.colleague.pk}).status_code == 404
     assert client_for(tw.other_worker).post(url, data).status_code == 404
-    assert not FollowUp.objects.exists() and not AdultServicesCoordinator.objects.exists()
+    assert not FollowUp.objects.exists()
+    assert not AdultServicesCoordinator.objects.exists()
 
 
 def test_a_measure_of_another_case_is_not_found(tw: TeamWorld) -> None:
@@ -119,7 +116,8 @@ def test_a_follow_up_without_participants_keeps_the_input(
     response = client_for(tw.owner).post(url, data)
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Angiv, hvem der deltog i mødet." in page and "faldet til hos mormor" in page
+    assert "Angiv, hvem der deltog i mødet." in page
+    assert "faldet til hos mormor" in page
 
 
 def test_a_bad_date_is_a_danish_message(tw: TeamWorld, placement: Measure) -> None:
@@ -159,7 +157,8 @@ def test_an_interval_from_an_older_page_says_so_and_keeps_the_input(
     response = client_for(tw.leader).post(_interval_url(tw, placement), data)
     page = response.content.decode()
     assert response.status_code == 409
-    assert "en kollega nåede først" in page and "Min begrundelse" in page
+    assert "en kollega nåede først" in page
+    assert "Min begrundelse" in page
     assert 'name="version" value="2"' in page
 
 
@@ -258,7 +257,8 @@ def test_the_case_page_shows_the_next_follow_up_and_supervision(
     tw: TeamWorld, placement: Measure
 ) -> None:
     page = client_for(tw.owner).get(reverse("cases:detail", args=[tw.case.pk])).content.decode()
-    assert "Registrér opfølgning" in page and "01.07.2026" in page
+    assert "Registrér opfølgning" in page
+    assert "01.07.2026" in page
     assert "Tilsyn: 0 af 2 besøg" in page
     colleague_page = client_for(tw.colleague).get(reverse("cases:detail", args=[tw.case.pk]))
     assert "Se opfølgning" in colleague_page.content.decode()

@@ -25,8 +25,10 @@ from typing import Any
 
 from django.db.models import Count, Min, Q, QuerySet
 
+from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.lib.dates import add_months
 from sikkerhedsnet.measures.ladder import MIX_GROUP, PLACEMENT_KINDS, RUNG, MixGroup
-from sikkerhedsnet.measures.models import Measure, MeasureStatus, Offer
+from sikkerhedsnet.measures.models import Measure, MeasureStatus, NetworkSearch, Offer
 from sikkerhedsnet.people.models import Child
 from sikkerhedsnet.policy import get_policy
 
@@ -314,4 +316,14 @@ def measure_path(measure: Measure) -> list[Measure]:
     """The placement periods before and after `measure`, oldest first."""
     return next(
         (path for path in case_measure_paths(measure.case_id) if measure in path), [measure]
+    )
+
+
+def latest_network_search(case: Case, *, day: date) -> NetworkSearch | None:
+    """The newest network search on the case that is recent enough for a placement on `day`."""
+    oldest = add_months(day, -get_policy().network_search_valid_months)
+    return (
+        NetworkSearch.objects.filter(case=case, searched_on__gte=oldest, searched_on__lte=day)
+        .order_by("-searched_on", "-pk")
+        .first()
     )

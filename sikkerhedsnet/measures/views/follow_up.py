@@ -1,8 +1,8 @@
 """Follow-up of a measure, supervision visits, and the move to adulthood.
 
-The pages of one measure go through access_case (404 for missing and forbidden alike; the read
-is logged); a change needs `can_edit` as well (the responsible caseworker or the team's faglig
-leder). The transition list and agenda show the young people of the cases the user follows.
+The pages of one measure go through access.access_measure (404 for missing and forbidden alike;
+the read is logged); what the user may do is on the access object. The transition list and
+agenda show the young people of the cases the user follows (access.access_transition).
 """
 
 from __future__ import annotations
@@ -13,57 +13,54 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sikkerhedsnet.cases.access import CaseAccess
-from sikkerhedsnet.casework.services.versions import Conflict, Refused
-from sikkerhedsnet.casework.views_common import CONFLICT, case_for, case_url, with_version
-from sikkerhedsnet.core.auth import AuthedRequest
+from sikkerhedsnet.cases.access import CaseAccess, case_for
+from sikkerhedsnet.cases.views.common import with_version
 from sikkerhedsnet.lib.dates import add_months
+from sikkerhedsnet.lib.errors import Conflict, Refused
+from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.measures import adulthood
-from sikkerhedsnet.measures import selectors_follow_up as selectors
-from sikkerhedsnet.measures.forms_follow_up import (
+from sikkerhedsnet.measures.access import (
+    MeasureAccess,
+    access_measure,
+    access_placement,
+    access_transition,
+)
+from sikkerhedsnet.measures.forms.follow_up import (
     CoordinatorForm,
     FollowUpForm,
     IntervalForm,
     SupervisionVisitForm,
 )
-from sikkerhedsnet.measures.ladder import is_placement
-from sikkerhedsnet.measures.models import AdultServicesCoordinator, Measure, MeasureStatus
+from sikkerhedsnet.measures.models import AdultServicesCoordinator, Measure
+from sikkerhedsnet.measures.selectors import follow_up as selectors
 from sikkerhedsnet.measures.services.follow_up import (
     follow_up_record,
     measure_follow_up_interval_set,
 )
 from sikkerhedsnet.measures.services.supervision import supervision_visit_record
-from sikkerhedsnet.measures.services.transition import CoordinatorChanged, adult_coordinator_name
-from sikkerhedsnet.people.models import Membership, Role, User, current_on
+from sikkerhedsnet.measures.services.transition import (
+    CoordinatorChanged,
+    adult_coordinator_name,
+)
+from sikkerhedsnet.measures.views.decisions import base_context
+from sikkerhedsnet.people.models import Membership, User, current_on
 from sikkerhedsnet.policy import get_policy
 
 SHOWN_FOLLOW_UP = "Opfølgning på foranstaltning"
 SHOWN_SUPERVISION = "Tilsynsbesøg på anbringelse"
 SHOWN_COORDINATOR = "Koordinator i voksenområdet"
-TRANSITION_ROLES = {Role.CASEWORKER, Role.TEAM_LEADER}
 
 
-def _measure(access: CaseAccess, measure_id: int) -> Measure:
-    measure = Measure.objects.filter(pk=measure_id, case=access.case).first()
-    if measure is None:
-        raise Http404
-    return measure
-
-
-def _base(access: CaseAccess, measure: Measure | None = None) -> dict[str, Any]:
+def _base(access: CaseAccess | MeasureAccess) -> dict[str, Any]:
     return {
-        "access": access,
-        "case": access.case,
-        "child": access.case.child,
-        "case_url": case_url(access.case),
-        "measure": measure,
-        "conflict_message": CONFLICT,
+        **base_context(access),
+        "measure": access.measure if isinstance(access, MeasureAccess) else None,
         "today": timezone.localdate(),
     }
 
@@ -73,8 +70,7 @@ def _base(access: CaseAccess, measure: Measure | None = None) -> dict[str, Any]:
 
 def _follow_up_page(
     request: AuthedRequest,
-    access: CaseAccess,
-    measure: Measure,
+    access: MeasureAccess,
     *,
     form: FollowUpForm | None = None,
     interval_form: IntervalForm | None = None,
@@ -82,18 +78,18 @@ def _follow_up_page(
     status: int = 200,
 ) -> HttpResponse:
     day = timezone.localdate()
+    measure = access.measure
     initial = {
         "interval_weeks": measure.follow_up_interval_weeks,
         "reason": measure.follow_up_interval_reason,
     }
     context = {
-        **_base(access, measure),
+        **_base(access),
         "state": selectors.follow_up_state(measure, day),
         "follow_ups": selectors.follow_ups_of(measure),
         "form": form or FollowUpForm(initial={"held_on": day}),
         "interval_form": interval_form or IntervalForm(initial=initial, version=measure.version),
         "conflict": conflict,
-        "may_record": access.can_edit and measure.status == MeasureStatus.ACTIVE,
     }
     return render(request, "measures/follow_up/follow_up.html", context, status=status)
 
@@ -101,18 +97,18 @@ def _follow_up_page(
 @login_required
 @require_http_methods(["GET", "POST"])
 def follow_up(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResponse:
-    access = case_for(request, case_id, shown=SHOWN_FOLLOW_UP)
-    measure = _measure(access, measure_id)
+    access = access_measure(request, case_id, measure_id, shown=SHOWN_FOLLOW_UP)
+    measure = access.measure
     if request.method == "GET":
-        return _follow_up_page(request, access, measure)
+        return _follow_up_page(request, access)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        return _follow_up_page(request, access, measure, form=form, status=400)
+        return _follow_up_page(request, access, form=form, status=400)
     try:
         recorded = follow_up_record(actor=request.user, measure=measure, **form.meeting)
     except Refused as error:
-        form.add_error(None, str(error))
-        return _follow_up_page(request, access, measure, form=form, status=400)
+        error.add_to(form)
+        return _follow_up_page(request, access, form=form, status=400)
     if recorded.next_due:
         message = _("Opfølgningen er gemt. Næste opfølgning skal holdes senest %(due)s.") % {
             "due": recorded.next_due.strftime("%d.%m.%Y")
@@ -126,11 +122,11 @@ def follow_up(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResp
 @login_required
 @require_POST
 def follow_up_interval(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResponse:
-    access = case_for(request, case_id, shown=SHOWN_FOLLOW_UP)
-    measure = _measure(access, measure_id)
+    access = access_measure(request, case_id, measure_id, shown=SHOWN_FOLLOW_UP)
+    measure = access.measure
     form = IntervalForm(request.POST, version=measure.version)
     if not form.is_valid():
-        return _follow_up_page(request, access, measure, interval_form=form, status=400)
+        return _follow_up_page(request, access, interval_form=form, status=400)
     try:
         measure_follow_up_interval_set(
             actor=request.user,
@@ -144,11 +140,11 @@ def follow_up_interval(request: AuthedRequest, case_id: int, measure_id: int) ->
         assert isinstance(current, Measure)  # noqa: S101 - the service compares Measures
         again = IntervalForm(with_version(request.POST, current.version), version=current.version)
         return _follow_up_page(
-            request, access, current, interval_form=again, conflict=True, status=409
+            request, access.with_measure(current), interval_form=again, conflict=True, status=409
         )
     except Refused as error:
-        form.add_error(None, str(error))
-        return _follow_up_page(request, access, measure, interval_form=form, status=400)
+        error.add_to(form)
+        return _follow_up_page(request, access, interval_form=form, status=400)
     messages.success(request, _("Intervallet for opfølgning er gemt."))
     return redirect("measures:follow_up", case_id, measure_id)
 
@@ -156,7 +152,7 @@ def follow_up_interval(request: AuthedRequest, case_id: int, measure_id: int) ->
 # Supervision visits ------------------------------------------------------------------------------
 
 
-def _visitors(request: AuthedRequest, access: CaseAccess, day: date) -> QuerySet[User]:
+def _visitors(request: AuthedRequest, access: MeasureAccess, day: date) -> QuerySet[User]:
     """Who may have made the visit: the staff of the case's team, and the viewer herself."""
     team = Membership.objects.filter(current_on(day), unit=access.case.team).values("user_id")
     return User.objects.filter(Q(pk__in=team) | Q(pk=request.user.pk), is_active=True).order_by(
@@ -166,23 +162,22 @@ def _visitors(request: AuthedRequest, access: CaseAccess, day: date) -> QuerySet
 
 def _supervision_page(
     request: AuthedRequest,
-    access: CaseAccess,
-    measure: Measure,
+    access: MeasureAccess,
     *,
     form: SupervisionVisitForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     day = timezone.localdate()
     visitors = _visitors(request, access, day)
+    measure = access.measure
     context = {
-        **_base(access, measure),
+        **_base(access),
         "summary": selectors.supervision_summary(measure, day),
         "older_visits": selectors.older_visits(measure, day),
         "form": form
         or SupervisionVisitForm(
             initial={"visited_on": day, "visited_by": request.user.pk}, visitors=visitors
         ),
-        "may_record": access.can_edit and measure.start_date is not None,
     }
     return render(request, "measures/follow_up/supervision.html", context, status=status)
 
@@ -190,21 +185,18 @@ def _supervision_page(
 @login_required
 @require_http_methods(["GET", "POST"])
 def supervision(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResponse:
-    access = case_for(request, case_id, shown=SHOWN_SUPERVISION)
-    measure = _measure(access, measure_id)
-    if not is_placement(measure.kind):
-        raise Http404
+    access = access_placement(request, case_id, measure_id, shown=SHOWN_SUPERVISION)
     if request.method == "GET":
-        return _supervision_page(request, access, measure)
+        return _supervision_page(request, access)
     visitors = _visitors(request, access, timezone.localdate())
     form = SupervisionVisitForm(request.POST, visitors=visitors)
     if not form.is_valid():
-        return _supervision_page(request, access, measure, form=form, status=400)
+        return _supervision_page(request, access, form=form, status=400)
     try:
-        supervision_visit_record(actor=request.user, measure=measure, **form.visit)
+        supervision_visit_record(actor=request.user, measure=access.measure, **form.visit)
     except Refused as error:
-        form.add_error(None, str(error))
-        return _supervision_page(request, access, measure, form=form, status=400)
+        error.add_to(form)
+        return _supervision_page(request, access, form=form, status=400)
     messages.success(request, _("Tilsynsbesøget er gemt."))
     return redirect("measures:supervision", case_id, measure_id)
 
@@ -250,13 +242,13 @@ def coordinator(request: AuthedRequest, case_id: int) -> HttpResponse:
         return _coordinator_page(request, access, form=form, status=400)
     try:
         adult_coordinator_name(actor=request.user, child=access.case.child, **form.coordinator)
-    except CoordinatorChanged as changed:
+    except CoordinatorChanged as conflict:  # the Conflict of a coordinator: who it is now
         data = request.POST.copy()
-        data["expected_name"] = changed.current.name if changed.current else ""
+        data["expected_name"] = conflict.current.name if conflict.current else ""
         again = CoordinatorForm(data)
         return _coordinator_page(request, access, form=again, conflict=True, status=409)
     except Refused as error:
-        form.add_error(None, str(error))
+        error.add_to(form)
         return _coordinator_page(request, access, form=form, status=400)
     messages.success(request, _("Koordinatoren er gemt."))
     return redirect("cases:detail", case_id)
@@ -265,16 +257,10 @@ def coordinator(request: AuthedRequest, case_id: int) -> HttpResponse:
 # The transition list and the monthly agenda ------------------------------------------------------
 
 
-def _transition_user(request: AuthedRequest) -> User:
-    if request.user.role not in TRANSITION_ROLES:
-        raise Http404
-    return request.user
-
-
 @login_required
 @require_GET
 def transition_list(request: AuthedRequest) -> HttpResponse:
-    user = _transition_user(request)
+    user = access_transition(request.user).user
     day = timezone.localdate()
     policy = get_policy()
     context = {
@@ -301,7 +287,7 @@ def _month(value: str | None, default: date) -> date | None:
 @login_required
 @require_GET
 def transition_agenda(request: AuthedRequest) -> HttpResponse:
-    user = _transition_user(request)
+    user = access_transition(request.user).user
     day = timezone.localdate()
     month = _month(request.GET.get("maaned"), day)
     if month is None:

@@ -33,9 +33,9 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from sikkerhedsnet.cases.models import Case, CaseStatus
-from sikkerhedsnet.imports.formats import Counts, FileFormat, Row, WriteContext, register_format
-from sikkerhedsnet.intake.imports import parse_yes_no
+from sikkerhedsnet.intake.import_formats import parse_yes_no
 from sikkerhedsnet.lib import cpr as cprlib
+from sikkerhedsnet.lib.fileformats import Counts, FileFormat, Row, WriteContext
 from sikkerhedsnet.measures.cadence import first_follow_up_due
 from sikkerhedsnet.measures.ladder import MeasureKind, is_placement
 from sikkerhedsnet.measures.models import LegalGround, Measure, MeasureStatus, Offer
@@ -319,5 +319,3 @@ MEASURES = FileFormat[MeasureRow](
     unique_column="start_date",
     requires=("children",),
 )
-
-register_format(MEASURES)

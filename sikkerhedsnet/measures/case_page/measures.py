@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from sikkerhedsnet.cases.access import CaseAccess
-from sikkerhedsnet.cases.sections import CaseSection, register_case_section
-from sikkerhedsnet.core.auth import AuthedRequest
-from sikkerhedsnet.measures.selectors_catalogue import case_measure_paths
-from sikkerhedsnet.measures.services.decisions import latest_network_search
+from sikkerhedsnet.cases.hooks import CaseSection
+from sikkerhedsnet.lib.http import AuthedRequest
+from sikkerhedsnet.measures.selectors.catalogue import case_measure_paths, latest_network_search
 
 
 def _render(request: AuthedRequest, access: CaseAccess) -> SafeString:
@@ -26,4 +25,4 @@ def _render(request: AuthedRequest, access: CaseAccess) -> SafeString:
     return SafeString(html)
 
 
-register_case_section(CaseSection(name="measures", order=30, render=_render))
+MEASURES_SECTION = CaseSection(name="measures", render=_render)

@@ -1,4 +1,4 @@
-"""A small measure factory for the follow-up, supervision and transition tests."""
+"""Factories of the measures area: `<Model>Factory` for a row with sensible defaults."""
 
 from __future__ import annotations
 
@@ -29,11 +29,13 @@ class MeasureFactory(factory.django.DjangoModelFactory[Measure]):
     start_date = date(2026, 4, 1)
     monthly_cost = 20_000
 
-    @factory.lazy_attribute
-    def next_follow_up_due(self) -> date | None:
-        if self.start_date is None:
-            return None
-        return first_follow_up_due(kind=self.kind, start_date=self.start_date)
+    next_follow_up_due = factory.LazyAttribute(
+        lambda measure: (
+            None
+            if measure.start_date is None
+            else first_follow_up_due(kind=measure.kind, start_date=measure.start_date)
+        )
+    )
 
 
 class OfferFactory(factory.django.DjangoModelFactory[Offer]):

@@ -7,13 +7,12 @@ import io
 from datetime import date
 
 import pytest
-import time_machine
 
 from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.cases.tests.factories import CaseFactory
-from sikkerhedsnet.imports.formats import get_format
 from sikkerhedsnet.imports.services import ImportReport, export_file, import_file
 from sikkerhedsnet.imports.tests.conftest import csv_bytes
+from sikkerhedsnet.lib.fileformats import get_format
 from sikkerhedsnet.measures.cadence import first_follow_up_due
 from sikkerhedsnet.measures.models import LegalGround, Measure, MeasureStatus
 from sikkerhedsnet.measures.tests.catalogue_world import TODAY, CatalogueWorld, catalogue_world
@@ -31,9 +30,7 @@ HEADER = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _today(time_machine: time_machine.TimeMachineFixture) -> None:
-    time_machine.move_to(TODAY, tick=False)
+pytestmark = pytest.mark.usefixtures("today")
 
 
 @pytest.fixture
@@ -47,7 +44,8 @@ def _import(*rows: list[str]) -> ImportReport:
 
 def test_the_file_is_recognised_by_its_header(db: None) -> None:
     measures = get_format("measures")
-    assert measures is not None and set(measures.columns) == set(HEADER)
+    assert measures is not None
+    assert set(measures.columns) == set(HEADER)
 
 
 def test_rows_become_measures_on_the_childs_open_case(cw: CatalogueWorld) -> None:

@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from sikkerhedsnet.cases.access import CaseAccess
-from sikkerhedsnet.cases.sections import CaseSection, register_case_section
-from sikkerhedsnet.core.auth import AuthedRequest
+from sikkerhedsnet.cases.hooks import CaseSection
+from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.measures import adulthood
-from sikkerhedsnet.measures import selectors_follow_up as selectors
+from sikkerhedsnet.measures.access import MeasureAccess
 from sikkerhedsnet.measures.ladder import is_placement
 from sikkerhedsnet.measures.models import AdultServicesCoordinator
+from sikkerhedsnet.measures.selectors import follow_up as selectors
 
 
 def _render(request: AuthedRequest, access: CaseAccess) -> SafeString | None:
@@ -25,6 +26,7 @@ def _render(request: AuthedRequest, access: CaseAccess) -> SafeString | None:
     rows = [
         {
             "measure": measure,
+            "access": MeasureAccess(case_access=access, measure=measure),
             "state": selectors.follow_up_state(measure, day),
             "supervision": (
                 selectors.supervision_summary(measure, day) if is_placement(measure.kind) else None
@@ -46,4 +48,4 @@ def _render(request: AuthedRequest, access: CaseAccess) -> SafeString | None:
     return SafeString(html)
 
 
-register_case_section(CaseSection(name="follow_up", order=45, render=_render))
+FOLLOW_UP_SECTION = CaseSection(name="follow_up", render=_render)

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.lib.dates import Moment, add_months, local_day
+from sikkerhedsnet.lib.worklist import Link, Rule
 from sikkerhedsnet.measures import adulthood, cadence
 from sikkerhedsnet.measures.ladder import PLACEMENT_KINDS, MeasureKind
 from sikkerhedsnet.measures.models import (
@@ -43,7 +44,6 @@ from sikkerhedsnet.measures.models import (
     SupervisionVisit,
 )
 from sikkerhedsnet.people.models import Role
-from sikkerhedsnet.safetynet.registry import Link, Rule, register
 
 NO_ID = Value(None, output_field=IntegerField())
 TEAM_LEADERS = frozenset({Role.TEAM_LEADER})
@@ -55,9 +55,10 @@ def _active(day: Any) -> QuerySet[Measure]:
 
 
 def _case_row(queryset: QuerySet[Measure], *fields: str) -> QuerySet[Any, dict[str, Any]]:
-    return queryset.values("child_id", "case_id", "kind", "start_date", *fields).annotate(
-        measure_id=F("pk"), unit_id=F("case__team_id"), user_id=F("case__caseworker_id")
-    )
+    found: QuerySet[Any, dict[str, Any]] = queryset.values(
+        "child_id", "case_id", "kind", "start_date", *fields
+    ).annotate(measure_id=F("pk"), unit_id=F("case__team_id"), user_id=F("case__caseworker_id"))
+    return found
 
 
 def _kind_label(row: dict[str, Any]) -> str:
@@ -88,7 +89,8 @@ def _first_follow_up_missing(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     )
     held = FollowUp.objects.filter(measure_id=OuterRef("pk"), held_on__lte=day)
     rows = _active(day).filter(overdue).filter(~Exists(held))
-    return _case_row(rows).annotate(since=F("start_date"))
+    found: QuerySet[Any, dict[str, Any]] = _case_row(rows).annotate(since=F("start_date"))
+    return found
 
 
 def _first_due(row: dict[str, Any]) -> dict[str, Any]:
@@ -96,21 +98,19 @@ def _first_due(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "kind": _kind_label(row), "due": due, "since": due + cadence.ONE_DAY}
 
 
-FIRST_FOLLOW_UP_MISSING = register(
-    Rule(
-        code="first_follow_up_missing",
-        title=_("Foranstaltning uden første opfølgning"),
-        explanation=_(
-            "%(kind)s startede den %(start_date)s. Første opfølgning skulle være holdt senest "
-            "%(due)s, men der er ingen opfølgning."
-        ),
-        who_acts=_("Sagens rådgiver"),
-        find=_first_follow_up_missing,
-        decorate=_first_due,
-        audience_roles=TEAM_LEADERS,
-        audience_by_unit=True,
-        link=_measure_link,
-    )
+FIRST_FOLLOW_UP_MISSING = Rule(
+    code="first_follow_up_missing",
+    title=_("Foranstaltning uden første opfølgning"),
+    explanation=_(
+        "%(kind)s startede den %(start_date)s. Første opfølgning skulle være holdt senest "
+        "%(due)s, men der er ingen opfølgning."
+    ),
+    who_acts=_("Sagens rådgiver"),
+    find=_first_follow_up_missing,
+    decorate=_first_due,
+    audience_roles=TEAM_LEADERS,
+    audience_by_unit=True,
+    link=_measure_link,
 )
 
 
@@ -121,31 +121,30 @@ def _follow_up_overdue(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     day = local_day(at)
     held = FollowUp.objects.filter(measure_id=OuterRef("pk"), held_on__lte=day)
     rows = _active(day).filter(next_follow_up_due__lt=day).filter(Exists(held))
-    return _case_row(rows, "next_follow_up_due").annotate(
+    found: QuerySet[Any, dict[str, Any]] = _case_row(rows, "next_follow_up_due").annotate(
         last_held_on=Subquery(held.order_by("-held_on").values("held_on")[:1]),
         since=F("next_follow_up_due"),
     )
+    return found
 
 
 def _overdue_since(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "kind": _kind_label(row), "since": row["next_follow_up_due"] + cadence.ONE_DAY}
 
 
-FOLLOW_UP_OVERDUE = register(
-    Rule(
-        code="follow_up_overdue",
-        title=_("Opfølgning på foranstaltning over tiden"),
-        explanation=_(
-            "%(kind)s blev sidst fulgt op den %(last_held_on)s. Næste opfølgning skulle være "
-            "holdt senest %(next_follow_up_due)s."
-        ),
-        who_acts=_("Sagens rådgiver"),
-        find=_follow_up_overdue,
-        decorate=_overdue_since,
-        audience_roles=TEAM_LEADERS,
-        audience_by_unit=True,
-        link=_measure_link,
-    )
+FOLLOW_UP_OVERDUE = Rule(
+    code="follow_up_overdue",
+    title=_("Opfølgning på foranstaltning over tiden"),
+    explanation=_(
+        "%(kind)s blev sidst fulgt op den %(last_held_on)s. Næste opfølgning skulle være "
+        "holdt senest %(next_follow_up_due)s."
+    ),
+    who_acts=_("Sagens rådgiver"),
+    find=_follow_up_overdue,
+    decorate=_overdue_since,
+    audience_roles=TEAM_LEADERS,
+    audience_by_unit=True,
+    link=_measure_link,
 )
 
 
@@ -177,10 +176,11 @@ def _supervision_missing(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         )
         .filter(visits__lt=F("owed"))
     )
-    return _case_row(rows, "owed", "visits").annotate(
+    found: QuerySet[Any, dict[str, Any]] = _case_row(rows, "owed", "visits").annotate(
         last_visit=Subquery(counted.order_by("-visited_on").values("visited_on")[:1]),
         since=F("start_date"),
     )
+    return found
 
 
 def _supervision_facts(row: dict[str, Any]) -> dict[str, Any]:
@@ -205,22 +205,20 @@ def _supervision_link(row: dict[str, Any]) -> Link:
     )
 
 
-PLACEMENT_SUPERVISION_MISSING = register(
-    Rule(
-        code="placement_supervision_missing",
-        title=_("Anbringelse med for få tilsynsbesøg"),
-        explanation=_(
-            "%(kind)s startede den %(start_date)s. Der skulle have været %(owed)s tilsynsbesøg "
-            "med samtale med barnet inden for de seneste 12 måneder, men der har været "
-            "%(visits)s. Seneste besøg med samtale: %(last_visit)s."
-        ),
-        who_acts=_("Sagens rådgiver"),
-        find=_supervision_missing,
-        decorate=_supervision_facts,
-        audience_roles=TEAM_LEADERS,
-        audience_by_unit=True,
-        link=_supervision_link,
-    )
+PLACEMENT_SUPERVISION_MISSING = Rule(
+    code="placement_supervision_missing",
+    title=_("Anbringelse med for få tilsynsbesøg"),
+    explanation=_(
+        "%(kind)s startede den %(start_date)s. Der skulle have været %(owed)s tilsynsbesøg "
+        "med samtale med barnet inden for de seneste 12 måneder, men der har været "
+        "%(visits)s. Seneste besøg med samtale: %(last_visit)s."
+    ),
+    who_acts=_("Sagens rådgiver"),
+    find=_supervision_missing,
+    decorate=_supervision_facts,
+    audience_roles=TEAM_LEADERS,
+    audience_by_unit=True,
+    link=_supervision_link,
 )
 
 
@@ -266,21 +264,19 @@ def _coordinator_link(row: dict[str, Any]) -> Link:
     )
 
 
-YOUNG_PERSON_WITHOUT_COORDINATOR = register(
-    Rule(
-        code="young_person_without_coordinator",
-        title=_("Ung på 17½ uden koordinator i voksenområdet"),
-        explanation=_(
-            "Den unge fylder 18 den %(adult_on)s og har en åben foranstaltning. En koordinator "
-            "fra voksenområdet skulle være udpeget senest %(due)s."
-        ),
-        who_acts=_("Sagens rådgiver"),
-        find=_without_coordinator,
-        decorate=_coordinator_due,
-        audience_roles=TEAM_LEADERS,
-        audience_by_unit=True,
-        link=_coordinator_link,
-    )
+YOUNG_PERSON_WITHOUT_COORDINATOR = Rule(
+    code="young_person_without_coordinator",
+    title=_("Ung på 17½ uden koordinator i voksenområdet"),
+    explanation=_(
+        "Den unge fylder 18 den %(adult_on)s og har en åben foranstaltning. En koordinator "
+        "fra voksenområdet skulle være udpeget senest %(due)s."
+    ),
+    who_acts=_("Sagens rådgiver"),
+    find=_without_coordinator,
+    decorate=_coordinator_due,
+    audience_roles=TEAM_LEADERS,
+    audience_by_unit=True,
+    link=_coordinator_link,
 )
 
 
@@ -308,16 +304,12 @@ def _capacity_link(row: dict[str, Any]) -> Link:
     return Link(reverse("measures:capacity"), _("Se belægning og venteliste"))
 
 
-OFFER_OVER_CAPACITY = register(
-    Rule(
-        code="offer_over_capacity",
-        title=_("Tilbud med flere børn end pladser"),
-        explanation=_(
-            "%(name)s (%(provider)s) har %(occupied)s børn i gang og %(capacity)s pladser."
-        ),
-        who_acts=_("De faglige ledere og administratoren"),
-        find=_over_capacity,
-        audience_roles=frozenset({Role.TEAM_LEADER, Role.ADMINISTRATOR}),
-        link=_capacity_link,
-    )
+OFFER_OVER_CAPACITY = Rule(
+    code="offer_over_capacity",
+    title=_("Tilbud med flere børn end pladser"),
+    explanation=_("%(name)s (%(provider)s) har %(occupied)s børn i gang og %(capacity)s pladser."),
+    who_acts=_("De faglige ledere og administratoren"),
+    find=_over_capacity,
+    audience_roles=frozenset({Role.TEAM_LEADER, Role.ADMINISTRATOR}),
+    link=_capacity_link,
 )

@@ -14,13 +14,14 @@ from sikkerhedsnet.casework.models import PlanGoal
 from sikkerhedsnet.lib.forms import DanishDateField, DesignSystemForm
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import LegalGround, Offer, SiblingsPlacement
-from sikkerhedsnet.measures.selectors_catalogue import FittingOffer
+from sikkerhedsnet.measures.selectors.catalogue import FittingOffer
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 TEXT_MAX_CHARS = 5_000
 TEXTAREA = {"rows": "4", "class": "form-input"}
+GOAL_LABEL_MAX_CHARS = 120  # a goal is shown whole up to this, cut with an ellipsis beyond
 MAX_MONTHLY_COST = 2_000_000  # kr a month; more is a typing error, not a price
 
 
@@ -142,10 +143,10 @@ class KindFilterForm(DesignSystemForm):
     )
 
 
-class GoalChoiceField(forms.ModelMultipleChoiceField):
+class GoalChoiceField(forms.ModelMultipleChoiceField[PlanGoal]):
     def label_from_instance(self, obj: Any) -> str:
         text = str(obj.text)
-        return text if len(text) <= 120 else text[:119] + "…"
+        return text if len(text) <= GOAL_LABEL_MAX_CHARS else text[: GOAL_LABEL_MAX_CHARS - 1] + "…"
 
 
 def _offer_label(fitting: FittingOffer) -> str:

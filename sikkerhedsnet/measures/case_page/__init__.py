@@ -1,0 +1,1 @@
+"""The measures area's sections of the case page: measures and placements, follow-up."""

@@ -1,0 +1,1 @@
+"""The forms of the measures area, one module per sub-area."""

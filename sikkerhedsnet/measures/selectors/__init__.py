@@ -1,0 +1,1 @@
+"""The reads of the measures area, one module per sub-area."""

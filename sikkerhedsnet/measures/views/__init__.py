@@ -1,0 +1,1 @@
+"""The pages of the measures area, one module per sub-area."""
