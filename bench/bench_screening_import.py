@@ -73,7 +73,7 @@ def make_file(rows: int, today: date) -> tuple[bytes, int]:
     from sikkerhedsnet.lib.cpr import format_digits
     from sikkerhedsnet.people.models import Enrolment
     from sikkerhedsnet.policy import get_policy
-    from sikkerhedsnet.screening.rounds import last_closed_round, previous_round
+    from sikkerhedsnet.screening.selectors.rounds import last_closed_round, previous_round
 
     rng = random.Random(SEED)
     buffer = io.StringIO()
@@ -129,8 +129,8 @@ def worker(children: int, rows: int) -> dict[str, Any]:
     from django.utils import timezone
 
     from sikkerhedsnet.imports.services import import_file
-    from sikkerhedsnet.imports.tables import read_table
-    from sikkerhedsnet.screening import imports
+    from sikkerhedsnet.lib.tables import read_table
+    from sikkerhedsnet.screening import import_formats as imports
     from sikkerhedsnet.screening.models import Screening
     from sikkerhedsnet.synth.pipeline import generate
 

@@ -54,7 +54,7 @@ def build() -> tuple[Any, Any, list[Any]]:
 
     from sikkerhedsnet.people.models import Role
     from sikkerhedsnet.people.tests import factories as f
-    from sikkerhedsnet.screening.rounds import previous_round, round_on
+    from sikkerhedsnet.screening.selectors.rounds import previous_round, round_on
     from sikkerhedsnet.screening.tests.factories import ScreeningFactory
 
     unit = f.UnitFactory.create(name="Solsikken")
@@ -124,14 +124,16 @@ def measure(requests: int) -> dict[str, dict[str, float]]:
         action = "joint" if (i // len(children)) % 2 else "rating"
         data = {"action": action, action: position, "version": versions.get(child.pk, "")}
         response = client.post(f"/enheder/{unit.pk}/runde/{child.pk}/", data, headers=htmx)
-        assert response.status_code == 200 and b"gemt" in response.content, response.content
+        assert response.status_code == 200, response.content
+        assert b"gemt" in response.content, response.content
         found = re.search(rb'id="version-\d+" value="(\d+)"', response.content)
         if found:
             versions[child.pk] = found.group(1).decode()
 
     def page(i: int) -> None:
         response = client.get(f"/enheder/{unit.pk}/runde/")
-        assert response.status_code == 200 and response.content.count(b'<tr id="barn-') == CHILDREN
+        assert response.status_code == 200
+        assert response.content.count(b'<tr id="barn-') == CHILDREN
 
     return {
         "save_position": summary(timed(save, requests)),

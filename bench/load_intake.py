@@ -47,8 +47,8 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_intake_db import PASSWORD  # noqa: E402
-from run import postgres_databases, postgres_url  # noqa: E402
+from load_intake_db import PASSWORD
+from run import postgres_databases, postgres_url
 
 HOST = "127.0.0.1"  # never anything else: this is a load test
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -329,8 +329,8 @@ def bench(label: str, url: str, folder: Path, args: argparse.Namespace) -> Resul
 
 
 def reset_tally(usernames: list[str]) -> None:
-    global TALLY
-    TALLY = Tally(usernames=usernames)
+    """Start a fresh tally in place: the users and listeners read the module's one TALLY."""
+    vars(TALLY).update(vars(Tally(usernames=usernames)))
 
 
 # Report -------------------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ def run_worker(url: str, *args: str) -> dict[str, Any]:
     )
     if done.returncode != 0:
         raise SystemExit(f"worker {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 @contextmanager

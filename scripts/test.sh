@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Everything CI checks: lint, format, types, the test suite on SQLite and, when
+# Everything CI checks: lint, format, types, the import layers, the test suite on SQLite and, when
 # TEST_POSTGRES_URL is set (postgres://user:password@host:port/db, the user needs CREATEDB),
 # the same suite again on PostgreSQL. Extra arguments go to both pytest runs.
 #
@@ -36,10 +36,15 @@ done
 step "ruff check" .venv/bin/ruff check .
 step "ruff format --check" .venv/bin/ruff format --check .
 step "mypy ${typed[*]}" .venv/bin/mypy "${typed[@]}"
+# The layers of ARCHITECTURE.md, as the import contract in pyproject.toml writes them down.
+step "lint-imports" .venv/bin/lint-imports
 # The SQLite run ignores a DATABASE_URL left in the environment: it is the SQLite run.
-step "pytest (SQLite)" env -u DATABASE_URL .venv/bin/pytest "$@"
+# One worker per core; a module's tests stay on one worker, so a module-wide fixture (a generated
+# municipality) is built once. PYTEST_WORKERS=0 runs in one process.
+workers=(--numprocesses="${PYTEST_WORKERS:-auto}" --dist=loadfile)
+step "pytest (SQLite)" env -u DATABASE_URL .venv/bin/pytest "${workers[@]}" "$@"
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
-    step "pytest (PostgreSQL)" env DATABASE_URL="$TEST_POSTGRES_URL" .venv/bin/pytest "$@"
+    step "pytest (PostgreSQL)" env DATABASE_URL="$TEST_POSTGRES_URL" .venv/bin/pytest "${workers[@]}" "$@"
 else
     log "TEST_POSTGRES_URL is not set; skipping the PostgreSQL run"
 fi

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sikkerhedsnet.people.models import Child, Role, Unit, User
 from sikkerhedsnet.people.tests import factories as f
 
-PASSWORD = "korrekt-hest-batteri-42"  # noqa: S105 - the factories' test password
+PASSWORD = "korrekt-hest-batteri-42"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import DateField, DateTimeField, Model
 
-from sikkerhedsnet.cases.models import Case, CaseStatus, assessment_due_on
+from sikkerhedsnet.cases.models import Case, CaseStatus
 from sikkerhedsnet.casework.ics import DIMENSIONS
 from sikkerhedsnet.casework.models import (
     SCALE_MAX,
@@ -364,7 +364,7 @@ class CaseworkMaker:
     ) -> tuple[str, date] | None:
         rng = self.rng
         assessment_id = self.ctx.ids.one(Assessment)
-        due = assessment_due_on(case.became_aware_on)
+        due = Case.assessment_due(case.became_aware_on)
         if decided_on is None:
             decided_on = self._decision_day(case, assessment_id, worker, due)
         if decision is None:

@@ -208,10 +208,13 @@ class CollaborationMaker:
         plans: list[dict[str, Any]] = []
         previous: Position | None = None
         for position in positions:
-            if previous is not None and _consecutive(previous, position, deadlines):
-                if self.rng.random() < PUT_FORWARD:
-                    ready = position.screened_on + timedelta(days=READY_DAYS)
-                    self.candidates.append(Candidate(position.child_id, position.unit_id, ready))
+            if (
+                previous is not None
+                and _consecutive(previous, position, deadlines)
+                and self.rng.random() < PUT_FORWARD
+            ):
+                ready = position.screened_on + timedelta(days=READY_DAYS)
+                self.candidates.append(Candidate(position.child_id, position.unit_id, ready))
             previous = position
             plan = self.acted(position)
             if plan is not None:
@@ -291,7 +294,13 @@ class CollaborationMaker:
         review_due = created_on + weeks
         while True:
             if following is not None and review_due >= following:
-                self.review(plan_id, position, following, ReviewOutcome.CLOSE, REPLACED_NOTE)
+                self.review(
+                    plan_id,
+                    position,
+                    day=following,
+                    outcome=ReviewOutcome.CLOSE,
+                    note=REPLACED_NOTE,
+                )
                 return PlanStatus.CLOSED, following, review_due
             if review_due >= self.today:
                 return PlanStatus.ACTIVE, None, review_due
@@ -303,9 +312,16 @@ class CollaborationMaker:
             outcome = _outcome(rng)
             if outcome == ReviewOutcome.CONTINUE:
                 review_due = day + weeks
-                self.review(plan_id, position, day, outcome, REVIEW_NOTES[outcome], review_due)
+                self.review(
+                    plan_id,
+                    position,
+                    day=day,
+                    outcome=outcome,
+                    note=REVIEW_NOTES[outcome],
+                    next_due=review_due,
+                )
                 continue
-            self.review(plan_id, position, day, outcome, REVIEW_NOTES[outcome])
+            self.review(plan_id, position, day=day, outcome=outcome, note=REVIEW_NOTES[outcome])
             ended = PlanStatus.CLOSED if outcome == ReviewOutcome.CLOSE else PlanStatus.ESCALATED
             return ended, day, review_due
 
@@ -313,6 +329,7 @@ class CollaborationMaker:
         self,
         plan_id: int,
         position: Position,
+        *,
         day: date,
         outcome: ReviewOutcome,
         note: str,

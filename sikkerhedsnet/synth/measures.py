@@ -32,7 +32,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
+from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus, over_cap
 from sikkerhedsnet.casework.models import Assessment, AssessmentDecision, PlanGoal
 from sikkerhedsnet.lib.dates import COPENHAGEN, add_months
 from sikkerhedsnet.measures.cadence import first_follow_up_due, next_follow_up_due
@@ -324,7 +324,16 @@ class MeasureMaker:
             end = None  # still running: the end is not known yet
         recent = (self.today - decided_on).days <= WAITING_DAYS and end is None
         offer, full = self.offer_for(kind, age, active_today=end is None, may_wait=recent)
-        row = self.measure(case, kind, offer, ground, decided_on, start, end, months)
+        row = self.measure(
+            case,
+            kind,
+            offer,
+            ground=ground,
+            decided_on=decided_on,
+            start=start,
+            end=end,
+            months=months,
+        )
         if full:
             row.status, row.waiting_since = MeasureStatus.WAITING.value, decided_on
             row.start_date = None
@@ -361,17 +370,25 @@ class MeasureMaker:
         move_on = start + timedelta(days=rng.randint(30, 400))
         if moved and move_on < (end or self.today):
             first = self.placement_period(
-                case, first_kind, ground, decided_on, start, move_on - timedelta(days=1), months,
-                acute=acute,
+                case, first_kind, ground=ground, decided_on=decided_on, start=start,
+                end=move_on - timedelta(days=1), months=months, acute=acute,
             )  # fmt: skip
             last = self.placement_period(
-                case, kind, ground, move_on - timedelta(days=rng.randint(3, 20)), move_on, end,
-                months, moved_from=first,
+                case, kind, ground=ground,
+                decided_on=move_on - timedelta(days=rng.randint(3, 20)), start=move_on, end=end,
+                months=months, moved_from=first,
             )  # fmt: skip
             placed = {first.kind, last.kind}
         else:
             only = self.placement_period(
-                case, first_kind, ground, decided_on, start, end, months, acute=acute
+                case,
+                first_kind,
+                ground=ground,
+                decided_on=decided_on,
+                start=start,
+                end=end,
+                months=months,
+                acute=acute,
             )
             placed = {only.kind}
         found = K.KINSHIP_FOSTER_CARE.value in placed
@@ -381,12 +398,12 @@ class MeasureMaker:
         self,
         case: CaseInfo,
         kind: str,
+        *,
         ground: str,
         decided_on: date,
         start: date,
         end: date | None,
         months: int,
-        *,
         acute: bool = False,
         moved_from: MeasureRow | None = None,
     ) -> MeasureRow:
@@ -394,7 +411,16 @@ class MeasureMaker:
         kind = _fitting(kind, age)
         # A placement is not put on a waiting list: a full local place means an external one.
         offer, _full = self.offer_for(kind, age, active_today=end is None)
-        row = self.measure(case, kind, offer, ground, decided_on, start, end, months)
+        row = self.measure(
+            case,
+            kind,
+            offer,
+            ground=ground,
+            decided_on=decided_on,
+            start=start,
+            end=end,
+            months=months,
+        )
         row.acute = acute
         row.siblings = SiblingsPlacement.NO_SIBLINGS.value
         if kind != K.KINSHIP_FOSTER_CARE:
@@ -429,6 +455,7 @@ class MeasureMaker:
         case: CaseInfo,
         kind: str,
         offer: OfferInfo,
+        *,
         ground: str,
         decided_on: date,
         start: date,
@@ -587,7 +614,9 @@ class MeasureMaker:
             team = max(team_ids, key=lambda t: (free[t], -t)) if team_ids else None
             if team is not None:
                 free[team] -= 1
-            self.older_case(child, placed, team, loads, teams, leaders)
+            self.older_case(
+                child, placed=placed, team=team, loads=loads, teams=teams, leaders=leaders
+            )
 
     def _pick(self, children: list[Child], wanted: int, weights: tuple[float, ...]) -> list[Child]:
         picked: list[Child] = []
@@ -605,6 +634,7 @@ class MeasureMaker:
     def older_case(
         self,
         child: Child,
+        *,
         placed: bool,
         team: int | None,
         loads: dict[int, int],
@@ -623,11 +653,22 @@ class MeasureMaker:
         worker = self._assign(team, loads, teams)
         case = CaseInfo(self.ctx.ids.one(Case), child.id, opened, aware, team, worker, is_open=True)
         self.rows.cases.append(
-            (case.id, child.id, opened, aware, None, team, worker, CaseStatus.OPEN.value, 1)
+            (
+                case.id,
+                child.id,
+                opened,
+                aware,
+                Case.assessment_due(aware),
+                None,
+                team,
+                worker,
+                CaseStatus.OPEN.value,
+                1,
+            )
         )
         if worker is not None:
             leader = leaders.get(team or 0, worker)
-            over = loads[worker] > get_policy().caseload_cap
+            over = over_cap(loads[worker])
             self.rows.assignments.append(
                 (
                     self.ctx.ids.one(CaseAssignment),

@@ -137,6 +137,7 @@ CASE_COLUMNS = (
     "child_id",
     "opened_on",
     "became_aware_on",
+    "assessment_due_on",
     "source_notification_id",
     "team_id",
     "caseworker_id",

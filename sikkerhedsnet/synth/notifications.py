@@ -30,7 +30,7 @@ from typing import Any, cast
 from django.db import connection
 from django.db.models import DateField, DateTimeField, Field, Model
 
-from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
+from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus, over_cap
 from sikkerhedsnet.intake.models import (
     COPENHAGEN,
     Channel,
@@ -245,6 +245,7 @@ class CaseRow:
     child_id: int
     opened_on: date
     became_aware_on: date
+    assessment_due_on: date
     source_notification_id: int
     team_id: int | None
     caseworker_id: int | None
@@ -630,7 +631,8 @@ class NotificationMaker:
         if not reviewed:
             return None
         last = max(reviewed, key=lambda row: row.received_at)
-        assert last.decided_at is not None and last.decided_by_id is not None  # noqa: S101
+        if last.decided_at is None or last.decided_by_id is None:
+            raise RuntimeError("_decide sets decided_at and decided_by_id together")
         return ReviewRow(
             id=self.ctx.ids.one(PatternReview),
             child_id=child_id,
@@ -650,12 +652,14 @@ class NotificationMaker:
         team_id = self._team_for(child_id)
         caseworker_id = self._caseworker_for(team_id) if still_open else None
         case_id = self.ctx.ids.one(Case)
+        aware = notification.received_at.astimezone(COPENHAGEN).date()
         self.cases.append(
             CaseRow(
                 id=case_id,
                 child_id=child_id,
                 opened_on=day,
-                became_aware_on=notification.received_at.astimezone(COPENHAGEN).date(),
+                became_aware_on=aware,
+                assessment_due_on=Case.assessment_due(aware),
                 source_notification_id=notification.id,
                 team_id=team_id,
                 caseworker_id=caseworker_id,
@@ -694,8 +698,8 @@ class NotificationMaker:
         if self.rng.random() < 1 / 30:
             return None
         workers = self.teams[team_id].caseworkers
-        cap = self.policy.caseload_cap
-        under = [w for w in workers if self.open_load[w] < cap]
+        # A caseworker with room: one more case would not take her over the cap.
+        under = [w for w in workers if not over_cap(self.open_load[w] + 1)]
         if not under or self.rng.random() < 1 / 25:
             return self.rng.choice(workers)
         return max(under, key=lambda w: (self.open_load[w], -w))

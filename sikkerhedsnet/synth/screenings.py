@@ -44,7 +44,7 @@ from sikkerhedsnet.screening.models import (
     Position,
     Screening,
 )
-from sikkerhedsnet.screening.rounds import Round, previous_round, round_on
+from sikkerhedsnet.screening.selectors.rounds import Round, previous_round, round_on
 from sikkerhedsnet.synth.context import SynthContext
 from sikkerhedsnet.synth.dates import birthday
 

@@ -184,7 +184,7 @@ def test_the_document_is_served(api_schema: Any) -> None:
 @pytest.mark.parametrize("who", USERS)
 @pytest.mark.parametrize(("path", "method"), OPERATIONS)
 def test_responses_match_the_document(
-    api_schema: Any, town: Town, intake: Intake, who: str, path: str, method: str
+    *, api_schema: Any, town: Town, intake: Intake, who: str, path: str, method: str
 ) -> None:
     user: User = intake.user if who == "intake" else getattr(town, who)
     cookies = session_cookie(user)

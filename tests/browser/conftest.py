@@ -112,7 +112,8 @@ class Tab:
             })"""
         )
         empty = [href for href, rules in assets["sheets"] if not rules]
-        assert len(assets["sheets"]) >= 2 and not empty, f"{url}: stylesheets {assets['sheets']}"
+        assert len(assets["sheets"]) >= 2, f"{url}: stylesheets {assets['sheets']}"
+        assert not empty, f"{url}: stylesheets {assets['sheets']}"
         assert assets["dkfds"] == "object", f"{url}: dkfds.min.js did not load"
         assert assets["htmx"] == "object", f"{url}: htmx.min.js did not load"
         assert_accessible(self.page)

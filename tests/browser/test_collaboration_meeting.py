@@ -90,7 +90,8 @@ def _professional_puts_the_child_forward(tab: Tab, cast: Cast) -> AgendaItem:
     item = AgendaItem.objects.get()
     assert item.child == child
     main = page.locator("main").inner_text()
-    assert "Barnet er sat på dagsordenen." in main and "Emil Larsen" in main
+    assert "Barnet er sat på dagsordenen." in main
+    assert "Emil Larsen" in main
     return item
 
 
@@ -118,14 +119,16 @@ def test_a_red_child_at_a_cross_disciplinary_meeting(new_tab: NewTab, cast: Cast
     item.refresh_from_db()
     assert item.outcome == MeetingOutcome.NOTIFICATION
     notification = Notification.objects.get()
-    assert item.notification == notification and notification.channel == Channel.MEETING
+    assert item.notification == notification
+    assert notification.channel == Channel.MEETING
     assert notification.notifier_user == cast.psychologist
     main = page.locator("main").inner_text()
     assert f"underretningen {notification.reference} er sendt" in main
 
     tab.click(f"main a[href='/tvaerfaglige-moeder/{meeting.pk}/referat/']")
     sheet = page.locator("main").inner_text()
-    assert "Bekymringen deles." in sheet and notification.reference in sheet
+    assert "Bekymringen deles." in sheet
+    assert notification.reference in sheet
 
     # The child's page shows the meeting to the standing member, who may now open it.
     tab.goto(f"/boern/{cast.town.child.pk}/")

@@ -150,7 +150,8 @@ def _plan_from_the_dialogue_meeting(tab: Tab, meeting: DialogueMeeting) -> UnitP
     tab.click("main a[href*='handleplaner/ny/?dialogmoede=']")
     tab.submit(SUBMIT, {"#id_goals": "Emil leger med de andre børn hver dag."})
     plan = UnitPlan.objects.get()
-    assert plan.dialogue_meeting == meeting and plan.screening == meeting.screening
+    assert plan.dialogue_meeting == meeting
+    assert plan.screening == meeting.screening
 
     tab.submit(
         "main form[action$='/handlinger/'] button[type=submit]",
@@ -198,8 +199,10 @@ def _minutes_with_a_notification(tab: Tab, start: Start, item: AgendaItem) -> No
     tab.click(f"main a[href='/tvaerfaglige-moeder/{meeting.pk}/']")
     page = tab.page
     section = page.locator(f"#punkt-{item.pk}").inner_text()
-    assert "Emil Larsen" in section and start.town.child.cpr_masked in section
-    assert "Forældrene har givet samtykke" in section and "inviteret" in section
+    assert "Emil Larsen" in section
+    assert start.town.child.cpr_masked in section
+    assert "Forældrene har givet samtykke" in section
+    assert "inviteret" in section
 
     prefix = f"punkt{item.pk}"
     page.fill(f"#id_{prefix}-minutes", "Bekymringen deles af alle. Vi underretter i dag.")
@@ -244,9 +247,11 @@ def test_from_a_red_position_to_minutes_and_a_notification(new_tab: NewTab, star
         concern="Emil er rød i trivselsrunden. Handleplanen er i gang, men han trækker sig mere.",
     )
     assert (item.child, item.unit, item.meeting) == (town.child, town.unit, start.next_meeting)
-    assert item.parents_invited and item.put_forward_by == start.pedagogue
+    assert item.parents_invited
+    assert item.put_forward_by == start.pedagogue
     main = _main(pedagogue)
-    assert "Barnet er sat på dagsordenen." in main and "Emil Larsen" in main
+    assert "Barnet er sat på dagsordenen." in main
+    assert "Emil Larsen" in main
     # Before the meeting's day the agenda is there, the minutes are not open yet.
     assert "Referatet kan skrives fra mødedagen." in main
 
@@ -260,7 +265,8 @@ def test_from_a_red_position_to_minutes_and_a_notification(new_tab: NewTab, star
     by_kind = {row.split("\t")[1].strip(): row for row in rows}
     # The meeting has a time of day and comes first; the rest are today's, with no time.
     assert rows[0] == by_kind["Tværfagligt møde"], rows
-    assert "Resultat: Underretning til visitationen" in rows[0] and SERIES in rows[0]
+    assert "Resultat: Underretning til visitationen" in rows[0]
+    assert SERIES in rows[0]
     assert "Emil leger med de andre børn hver dag." in by_kind["Handleplan"]
     assert "Vi laver en handleplan" in by_kind["Dialogmøde"]
     assert "Rød position, Solsikken" in by_kind["Trivselsvurdering"]
@@ -285,7 +291,8 @@ def test_without_consent_the_agenda_never_names_the_child(new_tab: NewTab, start
         concern="Barnet trækker sig fra legen og spiser lidt.",
         invited=False,
     )
-    assert item.child is None and item.consent == Consent.NOT_GIVEN
+    assert item.child is None
+    assert item.consent == Consent.NOT_GIVEN
     assert item.anonymous_description  # the suggested sex and age, kept as it was
     assert "anonym drøftelse uden navn og CPR" in _main(tab)
 

@@ -58,7 +58,8 @@ def test_intake_assesses_and_decides_an_anonymous_notification(new_tab: NewTab, 
     intake = f.staff(Role.INTAKE, username="ingrid", first_name="Ingrid")
     earlier = _earlier_work(intake, town)
     notification = _citizen_notifies(new_tab())
-    assert notification.is_anonymous and notification.child is None
+    assert notification.is_anonymous
+    assert notification.child is None
 
     tab = new_tab()
     tab.log_in(intake.username)
@@ -69,13 +70,17 @@ def test_intake_assesses_and_decides_an_anonymous_notification(new_tab: NewTab, 
     first = rows.nth(0).inner_text()
     assert notification.reference in first
     assert re.search(r"\b2[34] t \d+ min tilbage", first), first
-    assert "(ikke matchet)" in first and "Emil Larsen" in first and "anonym" in first
+    assert "(ikke matchet)" in first
+    assert "Emil Larsen" in first
+    assert "anonym" in first
     assert earlier.reference in rows.nth(1).inner_text()
 
     tab.click(f"main a[href='/visitation/{notification.pk}/']")
     assert page.locator("h1").inner_text() == f"Underretning {notification.reference}"
     main = page.locator("main").inner_text()
-    assert "Han fryser." in main and "Anonym" in main and "Dan kvittering" not in main
+    assert "Han fryser." in main
+    assert "Anonym" in main
+    assert "Dan kvittering" not in main
 
     # The child named by the citizen is found by its CPR number.
     tab.submit(
@@ -111,7 +116,8 @@ def test_intake_assesses_and_decides_an_anonymous_notification(new_tab: NewTab, 
     assert notification.status == Status.DECIDED
     assert notification.decision.kind == DecisionKind.SCREENING_INQUIRY
     history = page.locator("main table").last.inner_text()
-    assert "Modtaget" in history and "Vurderet inden for 24 timer" in history
+    assert "Modtaget" in history
+    assert "Vurderet inden for 24 timer" in history
     assert "Afgjort" in history
 
     tab.click("main .breadcrumbs a[href='/visitation/']")

@@ -63,7 +63,8 @@ def test_from_a_red_position_to_a_dialogue_meeting_a_plan_and_a_review(
         "main form button[type=submit]", {"#id_goals": "Emil leger med de andre børn hver dag."}
     )
     plan = UnitPlan.objects.get()
-    assert plan.dialogue_meeting == meeting and plan.screening == red
+    assert plan.dialogue_meeting == meeting
+    assert plan.screening == red
 
     tab.submit(
         "main form[action$='/handlinger/'] button[type=submit]",
@@ -82,20 +83,17 @@ def test_from_a_red_position_to_a_dialogue_meeting_a_plan_and_a_review(
         {"#id_note": "Emil leger mere med de andre.", "#id_next_review_due": _day(42)},
     )
     plan.refresh_from_db()
-    assert (
-        plan.reviews.get().outcome == "continue"
-        and plan.review_due == timezone.localdate() + timedelta(days=42)
-    )
+    assert plan.reviews.get().outcome == "continue"
+    assert plan.review_due == timezone.localdate() + timedelta(days=42)
     history = tab.page.locator("main").inner_text()
-    assert (
-        "Emil leger mere med de andre." in history
-        and f"Næste evaluering senest {_day(42)}." in history
-    )
+    assert "Emil leger mere med de andre." in history
+    assert f"Næste evaluering senest {_day(42)}." in history
 
     # The child's page lists the meeting and the plan.
     tab.goto(f"/boern/{town.child.pk}/")
     section = tab.page.locator("section[aria-labelledby='plans-section-heading']").inner_text()
-    assert "Dialogmøde" in section and "Handleplan" in section
+    assert "Dialogmøde" in section
+    assert "Handleplan" in section
 
 
 def test_a_refused_plan_keeps_the_goals_and_names_the_error(new_tab: NewTab, town: Town) -> None:

@@ -30,7 +30,8 @@ def test_an_assigned_case_is_with_a_caseworker_of_its_team(municipality: SynthCo
     assigned = Case.objects.filter(caseworker__isnull=False).select_related("caseworker")
     assert assigned.exists()
     for case in assigned:
-        assert case.status == CaseStatus.OPEN and case.caseworker is not None
+        assert case.status == CaseStatus.OPEN
+        assert case.caseworker is not None
         assert case.team_id in team_ids(case.caseworker, day=TODAY)
         assignment = CaseAssignment.objects.get(case=case, until__isnull=True)
         assert assignment.caseworker_id == case.caseworker_id

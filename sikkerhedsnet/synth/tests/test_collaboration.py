@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -26,11 +27,12 @@ from sikkerhedsnet.collaboration.models import (
     UnitPlan,
 )
 from sikkerhedsnet.lib.dates import COPENHAGEN
+from sikkerhedsnet.lib.plugins import overridden
+from sikkerhedsnet.lib.worklist import worklist_rule
 from sikkerhedsnet.people.models import Role, UnitKind
 from sikkerhedsnet.policy import get_policy
-from sikkerhedsnet.safetynet import hooks
-from sikkerhedsnet.safetynet.registry import get_rule
 from sikkerhedsnet.safetynet.selectors import rule_counts
+from sikkerhedsnet.screening import hooks
 from sikkerhedsnet.screening.models import CONCERN_POSITIONS, Instrument, Screening
 from sikkerhedsnet.synth.collaboration import ACTED, ITEMS_PER_MEETING
 from sikkerhedsnet.synth.context import SynthContext
@@ -129,44 +131,45 @@ def test_most_concern_leads_to_a_dialogue_meeting_and_a_plan(municipality: Synth
 
 def test_a_plan_follows_its_dialogue_meeting_in_the_same_unit(municipality: SynthContext) -> None:
     for plan in UnitPlan.objects.select_related("dialogue_meeting", "screening"):
-        assert plan.dialogue_meeting is not None and plan.screening is not None
+        assert plan.dialogue_meeting is not None
+        assert plan.screening is not None
         assert plan.dialogue_meeting.held_on <= plan.created_on < TODAY
         assert plan.unit_id == plan.dialogue_meeting.unit_id == plan.screening.unit_id
         assert plan.child_id == plan.dialogue_meeting.child_id == plan.screening.child_id
 
 
 def test_the_safety_net_finds_a_minority_without_a_plan(municipality: SynthContext) -> None:
-    rule = get_rule("concern_without_plan")
+    rule = worklist_rule("concern_without_plan")
     found = rule.find(NOW).count()
-    # The rule imports the list itself: empty it in place to see every concern without plans.
-    saved = list(hooks.unit_plan_sources)
-    try:
-        hooks.unit_plan_sources.clear()
+    # With no unit plan sources, every concern counts as one without a plan.
+    with overridden("unit_plan_sources", []):
         without_plans = rule.find(NOW).count()
-    finally:
-        hooks.unit_plan_sources.extend(saved)
     assert 0 < found <= 0.35 * without_plans
 
 
 def test_plans_have_actions_with_owners_and_reviews_in_order(municipality: SynthContext) -> None:
     plans = {plan.pk: plan for plan in UnitPlan.objects.all()}
     per_plan = Counter(PlanAction.objects.values_list("plan_id", flat=True))
-    assert set(per_plan.values()) == {1, 2, 3} and set(per_plan) == set(plans)
+    assert set(per_plan.values()) == {1, 2, 3}
+    assert set(per_plan) == set(plans)
     owners = Counter(PlanAction.objects.values_list("owner", flat=True))
-    assert owners["Forældrene"] > 0 and len(owners) > 10  # parents, and named staff
+    assert owners["Forældrene"] > 0
+    assert len(owners) > 10
     for action in PlanAction.objects.all():
         plan = plans[action.plan_id]
         assert action.due_on > plan.created_on
         if action.done_on is not None:
             assert plan.created_on <= action.done_on < TODAY
         if plan.ended_on is not None:
-            assert action.done_on is not None and action.done_on <= plan.ended_on
+            assert action.done_on is not None
+            assert action.done_on <= plan.ended_on
     for review in PlanReview.objects.all():
         plan = plans[review.plan_id]
         assert plan.created_on <= review.reviewed_on <= (plan.ended_on or TODAY)
         assert (review.next_review_due is not None) == (review.outcome == ReviewOutcome.CONTINUE)
     statuses = Counter(plan.status for plan in plans.values())
-    assert statuses[PlanStatus.ACTIVE] and statuses[PlanStatus.CLOSED]
+    assert statuses[PlanStatus.ACTIVE]
+    assert statuses[PlanStatus.CLOSED]
     assert 0 < statuses[PlanStatus.ESCALATED] < statuses[PlanStatus.CLOSED]
 
 
@@ -196,7 +199,7 @@ def test_a_series_per_school_and_per_daycare_district(municipality: SynthContext
 def test_meetings_every_six_weeks_with_the_next_one_ahead(municipality: SynthContext) -> None:
     for series in MeetingSeries.objects.all():
         starts = sorted(series.meetings.values_list("starts_at", flat=True))
-        gaps = {later - earlier for earlier, later in zip(starts, starts[1:], strict=False)}
+        gaps = {later - earlier for earlier, later in pairwise(starts)}
         # Six weeks of wall-clock time; a change to or from summer time moves it by an hour.
         assert gaps <= {timedelta(weeks=6) + timedelta(hours=h) for h in (-1, 0, 1)}
         assert starts[-1] > NOW >= starts[-2]
@@ -222,10 +225,13 @@ def test_past_meetings_have_minutes_except_a_few(municipality: SynthContext) -> 
     with_minutes = [item for item in past if item.minutes]
     assert 0.85 <= len(with_minutes) / len(past) < 1
     for item in with_minutes:
-        assert item.outcome and item.minutes_by_id is not None and item.minutes_at is not None
+        assert item.outcome
+        assert item.minutes_by_id is not None
+        assert item.minutes_at is not None
         assert item.meeting.starts_at < item.minutes_at < NOW
         if item.outcome == MeetingOutcome.NOTIFICATION:
-            assert item.notification is not None and item.notification.child_id == item.child_id
+            assert item.notification is not None
+            assert item.notification.child_id == item.child_id
     future = AgendaItem.objects.filter(meeting__starts_at__gte=NOW)
     assert not future.exclude(minutes="").exists()
     assert 0 < rule_counts(at=NOW)["meeting_minutes_missing"] < 0.15 * len(past)
@@ -242,11 +248,12 @@ def test_rows_satisfy_the_models_and_the_foreign_keys(municipality: SynthContext
 
 def test_the_whole_rule_set_runs_over_it(municipality: SynthContext) -> None:
     counts = rule_counts(at=NOW)
-    assert counts["concern_without_plan"] > 0 and counts["repeated_concern_not_escalated"] >= 0
+    assert counts["concern_without_plan"] > 0
+    assert counts["repeated_concern_not_escalated"] >= 0
 
 
 @pytest.fixture(autouse=True)
 def _no_leftover_hooks() -> Iterator[None]:
-    before = (list(hooks.unit_plan_sources), list(hooks.escalation_sources))
+    before = (hooks.unit_plan_sources(), hooks.escalation_sources())
     yield
-    assert (hooks.unit_plan_sources, hooks.escalation_sources) == before
+    assert (hooks.unit_plan_sources(), hooks.escalation_sources()) == before

@@ -42,7 +42,8 @@ def test_the_leader_and_professional_share_a_daycare_with_children(db: None) -> 
     professional_units = set(
         Membership.objects.filter(user__username="fagperson").values_list("unit", flat=True)
     )
-    assert len(leader_units) == 1 and leader_units == professional_units
+    assert len(leader_units) == 1
+    assert leader_units == professional_units
     membership = Membership.objects.select_related("unit").get(user__username="leder")
     assert membership.unit.kind == UnitKind.DAYCARE
     assert membership.unit.enrolments.filter(until__isnull=True).exists()
@@ -62,7 +63,8 @@ def test_running_it_again_keeps_the_children_and_resets_the_logins(db: None) -> 
     assert Child.objects.count() == 300
     assert User.objects.filter(username="leder").count() == 1
     leder.refresh_from_db()
-    assert leder.is_active and leder.check_password(DEMO_PASSWORD)
+    assert leder.is_active
+    assert leder.check_password(DEMO_PASSWORD)
     assert Membership.objects.filter(user=leder).count() == 1
 
 

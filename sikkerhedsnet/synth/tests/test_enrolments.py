@@ -45,9 +45,12 @@ def test_a_school_child_has_its_daycare_history(db: None) -> None:
         UnitKind.SFO,
     }
     daycare, school = rows[UnitKind.DAYCARE], rows[UnitKind.SCHOOL]
-    assert daycare.until is not None and daycare.until < school.since <= day
-    assert school.until is None and rows[UnitKind.SFO].until is None
-    assert daycare.group and school.group == rows[UnitKind.SFO].group
+    assert daycare.until is not None
+    assert daycare.until < school.since <= day
+    assert school.until is None
+    assert rows[UnitKind.SFO].until is None
+    assert daycare.group
+    assert school.group == rows[UnitKind.SFO].group
     assert school.group[0] in "01"  # 0. or 1. klasse at seven, by school-year cohort
 
 
@@ -70,7 +73,8 @@ def test_a_finished_sfo_place_names_the_class_of_its_time(db: None) -> None:
     twelve = next(c for c in Child.objects.order_by("pk") if c.age_on(day) == 12)
     sfo = Enrolment.objects.get(child=twelve, unit__kind=UnitKind.SFO)
     school = Enrolment.objects.get(child=twelve, unit__kind=UnitKind.SCHOOL)
-    assert sfo.until is not None and sfo.until < day
+    assert sfo.until is not None
+    assert sfo.until < day
     sfo_grade, school_grade = int(sfo.group.split(".")[0]), int(school.group.split(".")[0])
     assert sfo_grade <= 4 < school_grade
     assert sfo.group.split(".")[1] == school.group.split(".")[1]

@@ -74,7 +74,8 @@ def generated(seed: int) -> dict[str, list[tuple[Any, ...]]]:
             raise _Undo
     except _Undo:
         pass
-    assert found["measures"] and found["follow_ups"]
+    assert found["measures"]
+    assert found["follow_ups"]
     return found
 
 
@@ -122,8 +123,10 @@ def test_some_acute_some_outside_some_moved(municipality: SynthContext) -> None:
     assert moved.exists()
     for measure in moved:
         previous = measure.moved_from
-        assert previous is not None and previous.case_id == measure.case_id
-        assert previous.end_date is not None and measure.start_date is not None
+        assert previous is not None
+        assert previous.case_id == measure.case_id
+        assert previous.end_date is not None
+        assert measure.start_date is not None
         assert previous.end_date < measure.start_date
 
 
@@ -134,10 +137,13 @@ def test_every_measure_belongs_to_an_open_case_of_its_child(municipality: SynthC
         if measure.status in (MeasureStatus.ACTIVE, MeasureStatus.WAITING):
             assert measure.case.status == CaseStatus.OPEN
         if measure.status == MeasureStatus.ACTIVE:
-            assert measure.start_date is not None and measure.start_date <= TODAY
-            assert measure.end_date is None and measure.next_follow_up_due is not None
+            assert measure.start_date is not None
+            assert measure.start_date <= TODAY
+            assert measure.end_date is None
+            assert measure.next_follow_up_due is not None
         if measure.status == MeasureStatus.ENDED:
-            assert measure.end_date is not None and measure.end_date < TODAY
+            assert measure.end_date is not None
+            assert measure.end_date < TODAY
 
 
 def test_a_network_search_comes_before_each_placement(municipality: SynthContext) -> None:
@@ -157,7 +163,8 @@ def test_a_network_search_comes_before_each_placement(municipality: SynthContext
 
 def test_costs_come_from_the_offers_and_the_policy(municipality: SynthContext) -> None:
     for measure in Measure.objects.select_related("offer")[:500]:
-        assert measure.offer is not None and measure.monthly_cost == measure.offer.monthly_price
+        assert measure.offer is not None
+        assert measure.monthly_cost == measure.offer.monthly_price
     yearly = get_policy().yearly_cost
     foster = Offer.objects.get(name="Kommunens plejefamilier")
     assert abs(foster.monthly_price * 12 - yearly["foster_family"]) < 12
@@ -200,7 +207,8 @@ def test_follow_ups_mostly_on_time(municipality: SynthContext) -> None:
     for follow_up in FollowUp.objects.select_related("measure")[:500]:
         assert follow_up.measure.start_date is not None
         assert follow_up.measure.start_date <= follow_up.held_on < TODAY
-        assert follow_up.next_due is not None and follow_up.next_due > follow_up.held_on
+        assert follow_up.next_due is not None
+        assert follow_up.next_due > follow_up.held_on
 
 
 def test_most_placements_get_two_visits_a_year(municipality: SynthContext) -> None:

@@ -12,7 +12,9 @@ from django.db import transaction
 from sikkerhedsnet.lib import cpr as cprlib
 from sikkerhedsnet.people.models import Child, Enrolment, Guardian, Unit, User
 from sikkerhedsnet.synth.context import SynthContext
+from sikkerhedsnet.synth.families import FamilyMaker
 from sikkerhedsnet.synth.pipeline import SynthRefused, generate
+from sikkerhedsnet.synth.sizing import MunicipalityPlan
 from sikkerhedsnet.synth.tests.conftest import SMALL, TODAY
 
 
@@ -67,7 +69,8 @@ def test_every_cpr_is_a_unique_replacement_number_matching_the_row(town: SynthCo
     assert len({child.cpr for child in children}) == SMALL
     for child in children:
         parsed = cprlib.parse(child.cpr)
-        assert parsed.is_replacement and child.is_replacement_cpr
+        assert parsed.is_replacement
+        assert child.is_replacement_cpr
         assert (parsed.birth_date, parsed.sex) == (child.birth_date, child.sex)
     guardian_cprs = list(Guardian.objects.values_list("cpr", flat=True))
     assert len(set(guardian_cprs) | {c.cpr for c in children}) == len(guardian_cprs) + SMALL
@@ -118,9 +121,6 @@ def test_a_29_february_municipality_holds_together(db: None) -> None:
 
 
 def test_cpr_numbers_never_repeat_even_when_many_share_a_birthday() -> None:
-    from sikkerhedsnet.synth.families import FamilyMaker
-    from sikkerhedsnet.synth.sizing import MunicipalityPlan
-
     ctx = SynthContext(n_children=1, seed=1, today=TODAY, plan=MunicipalityPlan.for_children(1))
     maker = FamilyMaker(ctx)
     # 2,500 of the 3,000 numbers a day and sex allow: random draws collide hundreds of times.

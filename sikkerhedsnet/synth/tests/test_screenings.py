@@ -11,11 +11,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from sikkerhedsnet.lib.worklist import worklist_rule
 from sikkerhedsnet.people.models import Child, Enrolment, current_on
 from sikkerhedsnet.policy import get_policy
-from sikkerhedsnet.safetynet.registry import get_rule
 from sikkerhedsnet.screening.models import AdbbFollowUp, Instrument, Screening
-from sikkerhedsnet.screening.rounds import last_closed_round, round_on
+from sikkerhedsnet.screening.selectors.rounds import last_closed_round, round_on
 from sikkerhedsnet.synth.context import SynthContext
 from sikkerhedsnet.synth.pipeline import generate
 from sikkerhedsnet.synth.screenings import day_aged_months
@@ -85,7 +85,8 @@ def test_every_child_in_a_screening_unit_has_one_position_per_round_there(
         "round_deadline", "screened_on", "child__birth_date"
     )
     for deadline, screened_on, born in rows:
-        assert round_on(screened_on).deadline == deadline and screened_on >= born
+        assert round_on(screened_on).deadline == deadline
+        assert screened_on >= born
     assert closed.deadline == date(2025, 10, 15)
 
 
@@ -102,8 +103,9 @@ def test_a_few_units_skipped_the_last_closed_round_and_the_rule_finds_their_chil
     )
     skipped = units - screened_units
     assert 1 <= len(skipped) <= max(2, len(units) // 10)
-    rows = list(get_rule("not_screened").find(TODAY))
-    assert rows and {row["unit_id"] for row in rows} == skipped
+    rows = list(worklist_rule("not_screened").find(TODAY))
+    assert rows
+    assert {row["unit_id"] for row in rows} == skipped
 
 
 def test_the_current_round_is_partly_done(town: SynthContext) -> None:
@@ -123,7 +125,8 @@ def test_adbb_at_the_visits_mostly_low_some_at_the_cutoff_most_followed_up(
     cutoff = get_policy().adbb_cutoff
     for scoring in scorings:
         assert 2 <= scoring.child.age_in_months_on(scoring.screened_on) <= 8
-        assert scoring.adbb_scores is not None and sum(scoring.adbb_scores) == scoring.adbb_total
+        assert scoring.adbb_scores is not None
+        assert sum(scoring.adbb_scores) == scoring.adbb_total
         assert scoring.unit.kind == "health_visiting"
     low = sum(1 for s in scorings if s.adbb_total is not None and s.adbb_total <= 3)
     high = [s for s in scorings if s.adbb_total is not None and s.adbb_total >= cutoff]

@@ -28,7 +28,8 @@ def roles_in(unit: Unit) -> Counter[str]:
 def test_a_large_municipality_gets_realistic_numbers_of_units() -> None:
     plan = MunicipalityPlan.for_children(150_000)
     assert (plan.daycares, plan.schools, plan.health_visiting, plan.dental) == (833, 204, 83, 50)
-    assert plan.caseworkers == 330 and plan.caseworker_teams == 42
+    assert plan.caseworkers == 330
+    assert plan.caseworker_teams == 42
     assert plan.residential == 2
 
 
@@ -41,7 +42,8 @@ def test_each_unit_has_one_leader_and_professionals(town: SynthContext) -> None:
 
 def test_the_family_department_has_intake_and_caseworker_teams(town: SynthContext) -> None:
     teams = list(Unit.objects.filter(kind=UnitKind.FAMILY_DEPARTMENT).order_by("code"))
-    assert teams[0].code == "FAM001" and set(roles_in(teams[0])) == {Role.INTAKE}
+    assert teams[0].code == "FAM001"
+    assert set(roles_in(teams[0])) == {Role.INTAKE}
     caseworkers = 0
     for team in teams[1:]:
         roles = roles_in(team)
@@ -54,7 +56,8 @@ def test_the_family_department_has_intake_and_caseworker_teams(town: SynthContex
 
 def test_no_generated_user_can_log_in_with_a_password(town: SynthContext) -> None:
     users = list(User.objects.all())
-    assert users and not any(user.has_usable_password() for user in users)
+    assert users
+    assert not any(user.has_usable_password() for user in users)
 
 
 def test_a_daycare_leader_sees_exactly_the_children_of_her_daycare(town: SynthContext) -> None:
@@ -62,7 +65,8 @@ def test_a_daycare_leader_sees_exactly_the_children_of_her_daycare(town: SynthCo
     leader = User.objects.get(memberships__unit=daycare, role=Role.UNIT_LEADER)
     seen = set(visible_children(leader, day=TODAY).values_list("pk", flat=True))
     enrolled = current_children(UnitKind.DAYCARE, TODAY)
-    assert seen and seen <= enrolled
+    assert seen
+    assert seen <= enrolled
     assert seen == set(
         daycare.enrolments.filter(since__lte=TODAY, until__isnull=True).values_list(
             "child_id", flat=True
@@ -81,5 +85,6 @@ def test_the_leader_opens_the_unit_page_and_a_child_page(db: None) -> None:
     client = Client()
     client.force_login(leader)
     page = client.get(f"/enheder/{daycare.pk}/")
-    assert page.status_code == 200 and child.last_name in page.content.decode()
+    assert page.status_code == 200
+    assert child.last_name in page.content.decode()
     assert client.get(f"/boern/{child.pk}/").status_code == 200

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import connection
+
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.people.models import Child, Enrolment, Unit, UnitKind, User
 from sikkerhedsnet.synth.context import SynthContext
@@ -43,8 +45,6 @@ def test_rows_read_back_as_written(db: None) -> None:
 
 
 def test_the_planner_gets_statistics_for_the_new_rows(town: SynthContext) -> None:
-    from django.db import connection
-
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'people_enrolment'")
