@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.intake.models import COPENHAGEN, Notification, PatternReview, Status
 from sikkerhedsnet.lib.dates import Moment, instant, local_day
-from sikkerhedsnet.lib.worklist import Rule
+from sikkerhedsnet.lib.worklist import Facts, Rule
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.policy import get_policy
 
@@ -19,27 +19,32 @@ NO_ID = Value(None, output_field=IntegerField())
 INTAKE = frozenset({Role.INTAKE})
 
 
-def _rows(notifications: QuerySet[Notification], *facts: str) -> QuerySet[Any, dict[str, Any]]:
-    return notifications.values("child_id", "reference", *facts).annotate(
+def _rows(notifications: QuerySet[Notification], *facts: str) -> QuerySet[Any, Facts]:
+    found: QuerySet[Any, Facts] = notifications.values("child_id", "reference", *facts).annotate(
         unit_id=NO_ID, user_id=NO_ID, notification_id=F("pk")
     )
+    return found
 
 
-def _not_assessed(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+def _not_assessed(at: Moment) -> QuerySet[Any, Facts]:
     overdue = Notification.objects.filter(status=Status.RECEIVED, assessment_due_at__lt=instant(at))
-    return _rows(overdue, "received_at", "assessment_due_at").annotate(
+    found: QuerySet[Any, Facts] = _rows(overdue, "received_at", "assessment_due_at").annotate(
         since=TruncDate("assessment_due_at", tzinfo=COPENHAGEN)
     )
+    return found
 
 
-def _receipt_overdue(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+def _receipt_overdue(at: Moment) -> QuerySet[Any, Facts]:
     overdue = Notification.objects.filter(
         receipt_due_on__lt=local_day(at), receipt_sent_at__isnull=True
     )
-    return _rows(overdue, "receipt_due_on").annotate(since=F("receipt_due_on"))
+    found: QuerySet[Any, Facts] = _rows(overdue, "receipt_due_on").annotate(
+        since=F("receipt_due_on")
+    )
+    return found
 
 
-def _repeated_not_looked_at(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+def _repeated_not_looked_at(at: Moment) -> QuerySet[Any, Facts]:
     policy = get_policy()
     reviewed = PatternReview.objects.filter(
         child_id=OuterRef("child_id"), reviewed_at__gte=OuterRef("received_at")
@@ -50,19 +55,21 @@ def _repeated_not_looked_at(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         child__isnull=False,
         received_at__lte=instant(at),
     ).filter(~Exists(reviewed))
-    return _rows(repeated, "notifications_in_12_months", "notifiers_in_7_days").annotate(
-        since=TruncDate("received_at", tzinfo=COPENHAGEN)
-    )
+    found: QuerySet[Any, Facts] = _rows(
+        repeated, "notifications_in_12_months", "notifiers_in_7_days"
+    ).annotate(since=TruncDate("received_at", tzinfo=COPENHAGEN))
+    return found
 
 
-def _no_decision(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+def _no_decision(at: Moment) -> QuerySet[Any, Facts]:
     days = get_policy().notification_decision_days
     waiting = Notification.objects.exclude(status=Status.DECIDED).filter(
         received_at__lt=instant(at) - timedelta(days=days)
     )
-    return _rows(waiting, "received_at").annotate(
+    found: QuerySet[Any, Facts] = _rows(waiting, "received_at").annotate(
         since=TruncDate("received_at", tzinfo=COPENHAGEN), decision_days=Value(days)
     )
+    return found
 
 
 def _local(row: dict[str, Any]) -> dict[str, Any]:

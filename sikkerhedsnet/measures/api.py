@@ -20,7 +20,6 @@ from sikkerhedsnet.measures.selectors.catalogue import MIX_DEFINITION, placement
 router = Router(tags=["Foranstaltninger og anbringelser"])
 
 
-
 class MixGroupOut(Schema):
     group: MixGroup = Field(description="Gruppen")
     label: str = Field(description="Gruppens navn på dansk")
