@@ -149,5 +149,7 @@ FULL_CPR_ROLES = (Role.UNIT_LEADER, Role.INTAKE, Role.CASEWORKER, Role.TEAM_LEAD
 rules.add_perm("people.view_full_cpr", role_is(*FULL_CPR_ROLES))
 # The list of units: the staff of units see their own, the administrator all (visible_units).
 rules.add_perm("people.view_unit", role_is(*UNIT_STAFF_ROLES, *UNIT_WIDE_ROLES))
+# Works with the children of her units (screens them, meets their parents).
+rules.add_perm("people.work_in_unit", role_is(*UNIT_STAFF_ROLES))
 rules.add_perm("audit.view_accesslog", role_is(Role.DATA_PROTECTION))
 rules.add_perm("imports.import_data", role_is(Role.ADMINISTRATOR))

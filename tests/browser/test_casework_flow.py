@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 
 from sikkerhedsnet.cases.models import Case
-from sikkerhedsnet.cases.tests.factories import team
+from sikkerhedsnet.cases.tests.factories import make_team
 from sikkerhedsnet.casework.ics import DIMENSIONS
 from sikkerhedsnet.casework.models import (
     Assessment,
@@ -26,7 +26,7 @@ from sikkerhedsnet.casework.models import (
 from sikkerhedsnet.casework.services.safety import safety_meeting_create, safety_score_record
 from sikkerhedsnet.intake.models import Notification
 from sikkerhedsnet.intake.services.handling import urgent_assessment_record
-from sikkerhedsnet.intake.tests.factories import receive
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.people.models import Child, Role, User
 from sikkerhedsnet.people.tests import factories as f
 from tests.browser.conftest import Tab
@@ -48,14 +48,16 @@ class Family:
 
 @pytest.fixture
 def family(transactional_db: None) -> Family:
-    family_team = team("Familieteam Nord")
+    family_team = make_team("Familieteam Nord")
     leader = f.staff(Role.TEAM_LEADER, family_team, username="lene", first_name="Lene")
     caseworker = f.staff(Role.CASEWORKER, family_team, username="rikke", first_name="Rikke")
     intake = f.staff(Role.INTAKE, username="vibeke", first_name="Vibeke")
     daycare = f.UnitFactory.create(name="Solsikken")
     child = f.EnrolmentFactory.create(unit=daycare, child__first_name="Emma").child
     school = f.staff(Role.PROFESSIONAL, daycare, username="pia")
-    notification = receive(child=child, at=timezone.now() - timedelta(hours=3), user=school)
+    notification = make_notification(
+        child=child, at=timezone.now() - timedelta(hours=3), user=school
+    )
     urgent_assessment_record(
         actor=intake,
         notification=notification,

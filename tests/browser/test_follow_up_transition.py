@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from sikkerhedsnet.cases.models import Case
-from sikkerhedsnet.cases.tests.factories import CaseFactory, team
+from sikkerhedsnet.cases.tests.factories import CaseFactory, make_team
 from sikkerhedsnet.lib.dates import add_months
 from sikkerhedsnet.measures.cadence import next_follow_up_due
 from sikkerhedsnet.measures.ladder import MeasureKind
@@ -38,7 +38,7 @@ class Young:
 @pytest.fixture
 def young(transactional_db: None) -> Young:
     today = timezone.localdate()
-    family_team = team("Familieteam Nord")
+    family_team = make_team("Familieteam Nord")
     caseworker = f.staff(Role.CASEWORKER, family_team, username="rikke", first_name="Rikke")
     birth = add_months(today, -(17 * 12 + 7))  # 17 years and 7 months: coordinator overdue
     child = f.ChildFactory.create(first_name="Mikkel", birth_date=birth)

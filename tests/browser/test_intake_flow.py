@@ -14,7 +14,7 @@ from django.utils import timezone
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.intake.models import Channel, DecisionKind, Notification, Status
 from sikkerhedsnet.intake.services.handling import urgent_assessment_record
-from sikkerhedsnet.intake.tests.factories import receive
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.people.models import Role, User
 from sikkerhedsnet.people.tests import factories as f
 from tests.browser.conftest import Tab
@@ -40,7 +40,7 @@ def _citizen_notifies(tab: Tab) -> Notification:
 
 def _earlier_work(intake: User, town: Town) -> Notification:
     """A notification from yesterday, already assessed: it waits below the unassessed ones."""
-    earlier = receive(
+    earlier = make_notification(
         child=town.other_child, at=timezone.now() - timedelta(hours=20), user=town.leader
     )
     urgent_assessment_record(

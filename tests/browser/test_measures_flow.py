@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 
 from sikkerhedsnet.cases.models import Case
-from sikkerhedsnet.cases.tests.factories import CaseFactory, team
+from sikkerhedsnet.cases.tests.factories import CaseFactory, make_team
 from sikkerhedsnet.casework.models import ChildPlan, PlanGoal
 from sikkerhedsnet.lib.dates import add_months
 from sikkerhedsnet.measures.cadence import next_follow_up_due
@@ -40,7 +40,7 @@ class Family:
 @pytest.fixture
 def family(transactional_db: None) -> Family:
     today = timezone.localdate()
-    family_team = team("Familieteam Nord")
+    family_team = make_team("Familieteam Nord")
     caseworker = f.staff(Role.CASEWORKER, family_team, username="rikke", first_name="Rikke")
     child = f.ChildFactory.create(first_name="Emma", birth_date=add_months(today, -8 * 12 - 3))
     case = CaseFactory.create(child=child, team=family_team, caseworker=caseworker)

@@ -1,6 +1,6 @@
 """Cases and the family-department teams around them, for tests (cases and casework).
 
-`team_world()` builds two teams: in team A the faglig leder `leader`, the rådgiver `owner` who
+`make_team_world()` builds two teams: in team A the faglig leder `leader`, the rådgiver `owner` who
 has `case`, and her colleague `colleague`; in team B `other_leader` and `other_worker`, who has
 `other_case`. `fagperson` works in a daycare where the case's child is enrolled.
 """
@@ -29,7 +29,7 @@ class CaseFactory(factory.django.DjangoModelFactory[Case]):
     )
 
 
-def team(name: str) -> Unit:
+def make_team(name: str) -> Unit:
     return f.UnitFactory.create(name=name, kind=UnitKind.FAMILY_DEPARTMENT)
 
 
@@ -49,8 +49,8 @@ class TeamWorld:
     other_case: Case
 
 
-def team_world() -> TeamWorld:
-    team_a, team_b = team("Familieteam Nord"), team("Familieteam Syd")
+def make_team_world() -> TeamWorld:
+    team_a, team_b = make_team("Familieteam Nord"), make_team("Familieteam Syd")
     daycare = f.UnitFactory.create(name="Solsikken")
     leader = f.staff(Role.TEAM_LEADER, team_a, username="lene", first_name="Lene")
     owner = f.staff(Role.CASEWORKER, team_a, username="rikke", first_name="Rikke")

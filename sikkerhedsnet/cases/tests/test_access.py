@@ -5,7 +5,7 @@ from django.http import Http404
 
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.cases.access import access_case, case_access, visible_cases
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.people.access import access_child, visible_children
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f
@@ -13,7 +13,7 @@ from sikkerhedsnet.people.tests import factories as f
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def test_the_responsible_caseworker_sees_and_edits_her_case(tw: TeamWorld) -> None:

@@ -8,14 +8,14 @@ from sikkerhedsnet.audit.models import AuditEvent
 from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseConflict, CaseRefused
 from sikkerhedsnet.cases.selectors import child_caseworker_count
 from sikkerhedsnet.cases.services.assignment import OverCap, case_assign
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f
 
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _load(tw: TeamWorld, n: int) -> None:

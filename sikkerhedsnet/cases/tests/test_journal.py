@@ -8,7 +8,7 @@ from django.db.models import ProtectedError
 from sikkerhedsnet.cases.models import CaseRefused, JournalEntry, JournalKind
 from sikkerhedsnet.cases.services.journal import journal_entry_add, journal_letter_add
 from sikkerhedsnet.cases.services.letters import LetterRequest, LetterTemplate
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.people.tests import factories as f
 
 NOW = datetime(2026, 4, 10, 12, tzinfo=UTC)
@@ -16,7 +16,7 @@ NOW = datetime(2026, 4, 10, 12, tzinfo=UTC)
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _note(tw: TeamWorld, **kwargs: object) -> JournalEntry:

@@ -8,13 +8,13 @@ import time_machine
 from sikkerhedsnet.cases.models import Case, CaseRefused
 from sikkerhedsnet.cases.selectors import default_team
 from sikkerhedsnet.cases.services.opening import case_open_by_leader
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team, make_team_world
 from sikkerhedsnet.people.tests import factories as f
 
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_default_team_follows_the_child_earlier_case(tw: TeamWorld) -> None:
 
 
 def test_default_team_is_the_district_team(db: None) -> None:
-    north, south = team("Nord"), team("Syd")
+    north, south = make_team("Nord"), make_team("Syd")
     north.district, south.district = "Nord", "Syd"
     north.save()
     south.save()
@@ -95,6 +95,6 @@ def test_default_team_is_the_district_team(db: None) -> None:
 
 
 def test_default_team_else_the_least_loaded(db: None) -> None:
-    busy, quiet = team("Travl"), team("Stille")
+    busy, quiet = make_team("Travl"), make_team("Stille")
     CaseFactory.create(team=busy)
     assert default_team(f.ChildFactory.create(), date(2026, 5, 4)) == quiet

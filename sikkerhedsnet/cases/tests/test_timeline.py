@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sikkerhedsnet.cases.models import CaseAssignment, CaseStatus
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.cases.timeline import case_entries
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.people.access import ChildAccess
@@ -21,7 +21,7 @@ CPH = ZoneInfo("Europe/Copenhagen")
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    world = team_world()
+    world = make_team_world()
     CaseAssignment.objects.create(
         case=world.case,
         caseworker=world.colleague,

@@ -8,14 +8,14 @@ from django.urls import reverse
 
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.cases.models import Case, CaseAssignment, JournalEntry
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.people.tests import factories as f
 
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _detail(case: Case) -> str:

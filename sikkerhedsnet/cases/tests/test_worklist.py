@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from sikkerhedsnet.cases.services.assignment import case_assign
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.lib.worklist import worklist_rule
 from sikkerhedsnet.safetynet.selectors import flags_for_user
 
@@ -15,7 +15,7 @@ DAY = date(2026, 6, 1)
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _over_cap(at: date) -> dict[int, dict[str, object]]:

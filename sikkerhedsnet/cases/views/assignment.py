@@ -70,5 +70,5 @@ def assign(request: AuthedRequest, case_id: int) -> HttpResponse:
             messages.success(request, _("Sagen er fordelt til %(name)s.") % {"name": worker})
             return redirect("cases:detail", case_id=case.pk)
     status = 409 if conflict else (422 if form.errors else 200)
-    context = {"case": case, "form": form, "cap": caseload_cap()}
+    context = {"case": case, "access": access, "form": form, "cap": caseload_cap()}
     return render(request, "cases/assignment/form.html", context, status=status)

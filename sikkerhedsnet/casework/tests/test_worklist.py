@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from sikkerhedsnet.cases.models import Case, CaseStatus
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.casework.models import (
     Assessment,
     AssessmentDecision,
@@ -84,7 +84,7 @@ def test_a_closed_case_is_not_flagged(tw: TeamWorld) -> None:
 def test_the_policy_months_move_the_deadline(db: None, settings: Any) -> None:
     # The deadline is stored when a case opens, with the months the policy has then.
     settings.SIKKERHEDSNET_POLICY = {"child_assessment_months": 5}
-    team_world()
+    make_team_world()
     assert _rows(ASSESSMENT_OVERDUE, date(2026, 8, 1)) == []
     assert len(_rows(ASSESSMENT_OVERDUE, date(2026, 8, 2))) == 2
 

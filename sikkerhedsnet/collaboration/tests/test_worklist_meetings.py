@@ -9,7 +9,7 @@ import time_machine
 
 from sikkerhedsnet.collaboration.tests.factories import at, make_agenda_item, make_meetings
 from sikkerhedsnet.conftest import World
-from sikkerhedsnet.intake.tests.factories import receive
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.lib.worklist import worklist_rule
 from sikkerhedsnet.safetynet.selectors import flags_for_user
 from sikkerhedsnet.screening.models import Position
@@ -147,5 +147,5 @@ def test_a_notification_from_the_first_concern_escalates(
 ) -> None:
     _two_rounds(world)
     start_of_concern_day = at(2026, 2, 10, 0)
-    receive(child=world.child, at=start_of_concern_day + received, user=world.colleague)
+    make_notification(child=world.child, at=start_of_concern_day + received, user=world.colleague)
     assert _flagged(world) is not escalated

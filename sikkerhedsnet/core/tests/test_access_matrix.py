@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
-from sikkerhedsnet.intake.tests.factories import receive
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.people.models import Role
 
 OK, NO = 200, 404
@@ -24,7 +24,7 @@ R = Role
 
 def _notification(w: World) -> Notification:
     """A professional's notification about the owner's child (one that gets a receipt)."""
-    return receive(child=w.child, at=timezone.now(), user=w.colleague)
+    return make_notification(child=w.child, at=timezone.now(), user=w.colleague)
 
 
 # Routes whose answer depends on the role alone (the unit and child are the owner's).

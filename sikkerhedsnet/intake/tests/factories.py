@@ -10,7 +10,7 @@ from sikkerhedsnet.people.models import Child, User
 CPH = ZoneInfo("Europe/Copenhagen")
 
 
-def receive(
+def make_notification(
     *,
     child: Child | None,
     at: datetime,

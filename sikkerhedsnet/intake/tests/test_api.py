@@ -20,7 +20,7 @@ from sikkerhedsnet.intake.models import (
     Status,
 )
 from sikkerhedsnet.intake.services.handling import urgent_assessment_record
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.people.models import Role, User
 
 NOW = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
@@ -46,7 +46,9 @@ def post(client: Client, path: str, body: dict[str, Any]) -> Any:
 
 
 def notified(world: World, *, hours_ago: float = 2) -> Notification:
-    return receive(child=world.child, at=NOW - timedelta(hours=hours_ago), user=world.colleague)
+    return make_notification(
+        child=world.child, at=NOW - timedelta(hours=hours_ago), user=world.colleague
+    )
 
 
 def assess_body(notification: Notification, **changes: Any) -> dict[str, Any]:
@@ -289,7 +291,7 @@ def test_the_queue_puts_the_nearest_deadline_first_with_the_clock(
 
 def test_the_queue_pages_by_50(world: World, intake: User) -> None:
     for _ in range(51):
-        receive(child=None, at=NOW - timedelta(hours=1), name="Nabo")
+        make_notification(child=None, at=NOW - timedelta(hours=1), name="Nabo")
     client = client_for(intake)
     first = client.get("/api/intake/queue").json()
     second = client.get("/api/intake/queue?page=2").json()

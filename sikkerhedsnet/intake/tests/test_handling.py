@@ -28,7 +28,7 @@ from sikkerhedsnet.intake.services.handling import (
     receipt_mark_sent,
     urgent_assessment_record,
 )
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.people.models import User
 
 FRI = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
@@ -80,7 +80,7 @@ def statuses(notification: Notification) -> list[str]:
 
 
 def test_the_assessment_is_recorded_by_whom_and_when(world: World, intake: User) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     with time_machine.travel(FRI + timedelta(hours=2), tick=False):
         assessment = assess(intake, notification, danger=True, acute=False, note="Sulten og træt.")
     notification.refresh_from_db()
@@ -100,7 +100,7 @@ def test_the_assessment_is_recorded_by_whom_and_when(world: World, intake: User)
 
 
 def test_a_second_assessment_is_refused(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     assess(intake, notification)
     notification.refresh_from_db()
     with pytest.raises(HandlingRefused, match="allerede vurderet"):
@@ -109,7 +109,7 @@ def test_a_second_assessment_is_refused(world: World, intake: User) -> None:
 
 
 def test_two_assessing_at_once_the_second_gets_a_conflict(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     shown = notification.version
     assess(intake, notification, version=shown, note="Først")
     with pytest.raises(NotificationConflict) as conflict:
@@ -123,7 +123,7 @@ def test_two_assessing_at_once_the_second_gets_a_conflict(world: World, intake: 
 
 
 def test_no_action_needs_a_reason(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     assess(intake, notification)
     with pytest.raises(HandlingRefused, match="begrundelse"):
         decide(intake, notification, DecisionKind.NO_ACTION, reason="   ")
@@ -135,7 +135,7 @@ def test_no_action_needs_a_reason(world: World, intake: User) -> None:
 
 
 def test_the_database_refuses_no_action_without_a_reason_too(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     with pytest.raises(IntegrityError), transaction.atomic():
         Decision.objects.create(
             notification=notification, kind="no_action", decided_by=intake, decided_at=FRI
@@ -143,13 +143,13 @@ def test_the_database_refuses_no_action_without_a_reason_too(world: World, intak
 
 
 def test_a_decision_waits_for_the_assessment(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     with pytest.raises(HandlingRefused, match="vurderes, før"):
         decide(intake, notification, DecisionKind.EARLY_ADVICE)
 
 
 def test_a_second_decision_is_refused(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     assess(intake, notification)
     decide(intake, notification, DecisionKind.EARLY_ADVICE)
     with pytest.raises(HandlingRefused, match="allerede truffet"):
@@ -159,7 +159,7 @@ def test_a_second_decision_is_refused(world: World, intake: User) -> None:
 
 def test_a_child_assessment_opens_the_case(world: World, intake: User) -> None:
     received = datetime(2026, 11, 20, 23, 30, tzinfo=CPH)  # late evening: the Danish day counts
-    notification = receive(child=world.child, at=received, user=world.colleague)
+    notification = make_notification(child=world.child, at=received, user=world.colleague)
     assess(intake, notification)
     with time_machine.travel(datetime(2026, 11, 23, 9, 0, tzinfo=CPH), tick=False):
         decide(intake, notification, DecisionKind.CHILD_ASSESSMENT)
@@ -174,7 +174,7 @@ def test_a_child_assessment_opens_the_case(world: World, intake: User) -> None:
 
 
 def test_a_child_assessment_needs_a_matched_child(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     assess(intake, notification)
     with pytest.raises(HandlingRefused, match="barnet er fundet"):
         decide(intake, notification, DecisionKind.CHILD_ASSESSMENT)
@@ -186,14 +186,14 @@ def test_a_child_assessment_needs_a_matched_child(world: World, intake: User) ->
     [DecisionKind.EARLY_ADVICE, DecisionKind.SCREENING_INQUIRY, DecisionKind.ACUTE_MEASURE],
 )
 def test_other_decisions_open_no_case(world: World, intake: User, kind: DecisionKind) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     assess(intake, notification)
     decide(intake, notification, kind)
     assert not Case.objects.exists()
 
 
 def test_a_decision_on_a_stale_page_is_a_conflict(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     assess(intake, notification)
     notification.refresh_from_db()
     shown = notification.version
@@ -213,7 +213,7 @@ def test_a_decision_on_a_stale_page_is_a_conflict(world: World, intake: User) ->
 
 
 def test_an_addendum_leaves_the_text_and_moves_the_version(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     addendum_add(actor=intake, notification=notification, text="Ringede igen.")
     addendum_add(actor=intake, notification=notification, text="Og igen.")
     notification.refresh_from_db()
@@ -223,9 +223,9 @@ def test_an_addendum_leaves_the_text_and_moves_the_version(world: World, intake:
 
 
 def test_matching_the_child_recounts_repeated_concern(world: World, intake: User) -> None:
-    receive(child=world.child, at=FRI - timedelta(days=60), name="Skolen")
-    receive(child=world.child, at=FRI - timedelta(days=2), name="Tandplejen")
-    notification = receive(child=None, at=FRI, name="Politiet")
+    make_notification(child=world.child, at=FRI - timedelta(days=60), name="Skolen")
+    make_notification(child=world.child, at=FRI - timedelta(days=2), name="Tandplejen")
+    notification = make_notification(child=None, at=FRI, name="Politiet")
     assert notification.notifications_in_12_months == 1
     matched = notification_match_child(
         actor=intake, notification=notification, expected_version=1, child=world.child
@@ -237,8 +237,8 @@ def test_matching_the_child_recounts_repeated_concern(world: World, intake: User
 
 
 def test_rematching_recounts_the_first_child_too(world: World, intake: User) -> None:
-    receive(child=world.child, at=FRI - timedelta(days=1), name="Skolen")
-    wrong = receive(child=world.child, at=FRI, name="Politiet")
+    make_notification(child=world.child, at=FRI - timedelta(days=1), name="Skolen")
+    wrong = make_notification(child=world.child, at=FRI, name="Politiet")
     first = Notification.objects.get(child=world.child, received_at__lt=FRI)
     assert first.notifications_in_12_months == 1
     notification_match_child(
@@ -250,7 +250,7 @@ def test_rematching_recounts_the_first_child_too(world: World, intake: User) -> 
 
 
 def test_matching_on_a_stale_page_is_a_conflict(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     notification_match_child(
         actor=intake, notification=notification, expected_version=1, child=world.child
     )
@@ -268,7 +268,7 @@ def test_matching_on_a_stale_page_is_a_conflict(world: World, intake: User) -> N
 
 
 def test_the_receipt_is_marked_sent_once(world: World, intake: User) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     with time_machine.travel(FRI + timedelta(days=1), tick=False):
         sent = receipt_mark_sent(actor=intake, notification=notification, expected_version=1)
     assert sent.receipt_sent_at == FRI + timedelta(days=1)
@@ -278,22 +278,22 @@ def test_the_receipt_is_marked_sent_once(world: World, intake: User) -> None:
 
 
 def test_two_marking_the_receipt_at_once(world: World, intake: User) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     receipt_mark_sent(actor=intake, notification=notification, expected_version=1)
     with pytest.raises(NotificationConflict):
         receipt_mark_sent(actor=world.owner, notification=notification, expected_version=1)
 
 
 def test_anonymous_and_citizens_get_no_receipt(world: World, intake: User) -> None:
-    anonymous = receive(child=None, at=FRI, anonymous=True, professional=False)
-    citizen = receive(child=None, at=FRI, name="Nabo", professional=False)
+    anonymous = make_notification(child=None, at=FRI, anonymous=True, professional=False)
+    citizen = make_notification(child=None, at=FRI, name="Nabo", professional=False)
     for notification in (anonymous, citizen):
         with pytest.raises(HandlingRefused, match="Kun fagpersoner"):
             receipt_mark_sent(actor=intake, notification=notification, expected_version=1)
 
 
 def test_feedback_tells_the_outcome_after_the_decision(world: World, intake: User) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     assess(intake, notification)
     notification.refresh_from_db()
     with pytest.raises(HandlingRefused, match="afgørelse"):
@@ -316,7 +316,7 @@ def test_feedback_tells_the_outcome_after_the_decision(world: World, intake: Use
 
 
 def test_anonymous_gets_no_feedback(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, anonymous=True, professional=False)
+    notification = make_notification(child=None, at=FRI, anonymous=True, professional=False)
     assess(intake, notification)
     decide(intake, notification, DecisionKind.EARLY_ADVICE)
     notification.refresh_from_db()
@@ -330,7 +330,7 @@ def test_anonymous_gets_no_feedback(world: World, intake: User) -> None:
 
 
 def test_pattern_review_is_recorded_for_the_child(world: World, intake: User) -> None:
-    notification = receive(child=world.child, at=FRI, name="Skolen")
+    notification = make_notification(child=world.child, at=FRI, name="Skolen")
     review = pattern_review_record(
         actor=intake, notification=notification, expected_version=1, note="Set samlet."
     )
@@ -344,7 +344,7 @@ def test_pattern_review_is_recorded_for_the_child(world: World, intake: User) ->
 
 
 def test_pattern_review_needs_the_child(world: World, intake: User) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     with pytest.raises(HandlingRefused, match="Find barnet"):
         pattern_review_record(
             actor=intake, notification=notification, expected_version=1, note="Set samlet."

@@ -15,7 +15,7 @@ from sikkerhedsnet.conftest import World
 from sikkerhedsnet.imports.services import ImportReport, export_file, import_file, import_files
 from sikkerhedsnet.imports.tests.conftest import CHILDREN_HEADER, GIRL_2024, csv_bytes, xlsx_bytes
 from sikkerhedsnet.intake.models import Channel, Notification, Status
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.lib.fileformats import FileFormat, all_formats, get_format
 from sikkerhedsnet.people.models import Child, Role
 from sikkerhedsnet.people.tests import factories as f
@@ -95,7 +95,9 @@ def test_every_bad_row_is_reported_in_danish_and_nothing_is_stored(world: World)
 
 
 def test_repeated_concern_counts_include_notifications_already_there(world: World) -> None:
-    earlier = receive(child=world.child, at=NOW - timedelta(days=60), user=world.colleague)
+    earlier = make_notification(
+        child=world.child, at=NOW - timedelta(days=60), user=world.colleague
+    )
     report = _import(
         [world.child.cpr_formatted, "2026-02-26 09:00", "police", "true", "false"],
         [world.child.cpr_formatted, "2026-02-28 09:00", "health", "true", "false"],
@@ -125,8 +127,12 @@ def test_the_recount_takes_the_same_queries_for_many_children(
 
 
 def test_an_export_imports_again_unchanged(world: World) -> None:
-    receive(child=world.child, at=NOW - timedelta(days=3, seconds=0.25), user=world.colleague)
-    receive(child=None, at=NOW - timedelta(days=2), name="Anonym")  # no child: not exported
+    make_notification(
+        child=world.child, at=NOW - timedelta(days=3, seconds=0.25), user=world.colleague
+    )
+    make_notification(
+        child=None, at=NOW - timedelta(days=2), name="Anonym"
+    )  # no child: not exported
     admin = world.role_users[Role.ADMINISTRATOR]
     content = export_file(actor=admin, file_format=_format(), file_type="csv")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))

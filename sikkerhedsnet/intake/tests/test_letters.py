@@ -12,7 +12,7 @@ from sikkerhedsnet.intake.services.letters import (
     outcome_text,
     receipt_letter,
 )
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.lib.letters import Letter
 
 FRI = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
@@ -31,7 +31,7 @@ def pdf_text(letter: Letter) -> str:
 
 @pytest.fixture
 def notification(world: World) -> Notification:
-    notification = receive(child=world.child, at=FRI, name="Hanne Skov")
+    notification = make_notification(child=world.child, at=FRI, name="Hanne Skov")
     Notification.objects.filter(pk=notification.pk).update(
         notifier_organisation="Nørreskolen", notifier_address="Skolevej 1, 7400 Herning"
     )
@@ -100,7 +100,7 @@ def test_the_feedback_letter(notification: Notification) -> None:
 
 
 def test_an_unmatched_child_is_named_as_the_notifier_gave_it(world: World) -> None:
-    notification = receive(child=None, at=FRI, name="Hanne Skov")
+    notification = make_notification(child=None, at=FRI, name="Hanne Skov")
     Notification.objects.filter(pk=notification.pk).update(child_name_given="Emil fra 2.b")
     notification.refresh_from_db()
     assert "Emil fra 2.b" in pdf_text(receipt_letter(notification))

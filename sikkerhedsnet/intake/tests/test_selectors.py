@@ -15,7 +15,7 @@ from sikkerhedsnet.intake.selectors import (
     queue_rows,
 )
 from sikkerhedsnet.intake.services.handling import decision_record, urgent_assessment_record
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 
 FRI = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
 
@@ -46,7 +46,7 @@ def test_the_clock_shows_time_left_rounded_down() -> None:
 
 
 def test_the_clock_at_its_edges(world: World) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     due = notification.assessment_due_at
     assert due == FRI + timedelta(hours=24)
 
@@ -70,14 +70,14 @@ def test_the_clock_at_its_edges(world: World) -> None:
 
 def test_the_clock_stops_at_the_assessment(world: World) -> None:
     with time_machine.travel(FRI + timedelta(hours=3), tick=False):
-        notification = _assess(world, receive(child=None, at=FRI, name="Skolen"))
+        notification = _assess(world, make_notification(child=None, at=FRI, name="Skolen"))
     clock = assessment_clock(notification, FRI + timedelta(days=3))
     assert clock.stopped
     assert not clock.overdue
     assert clock.text == "vurderet inden for fristen"
 
     with time_machine.travel(FRI + timedelta(hours=26, minutes=5), tick=False):
-        late = _assess(world, receive(child=None, at=FRI, name="Politiet"))
+        late = _assess(world, make_notification(child=None, at=FRI, name="Politiet"))
     clock = assessment_clock(late, FRI + timedelta(days=3))
     assert clock.overdue
     assert clock.text == "vurderet 2 t 5 min efter fristen"
@@ -85,11 +85,17 @@ def test_the_clock_stops_at_the_assessment(world: World) -> None:
 
 def test_the_queue_puts_the_first_due_first_then_the_assessed(world: World) -> None:
     with time_machine.travel(FRI + timedelta(hours=5), tick=False):
-        older = receive(child=None, at=FRI - timedelta(hours=2), name="A")
-        newer = receive(child=None, at=FRI, name="B")
-        assessed = _assess(world, receive(child=None, at=FRI - timedelta(hours=10), name="C"))
-        assessed_later = _assess(world, receive(child=None, at=FRI - timedelta(hours=1), name="D"))
-        decided = _assess(world, receive(child=None, at=FRI - timedelta(hours=3), name="E"))
+        older = make_notification(child=None, at=FRI - timedelta(hours=2), name="A")
+        newer = make_notification(child=None, at=FRI, name="B")
+        assessed = _assess(
+            world, make_notification(child=None, at=FRI - timedelta(hours=10), name="C")
+        )
+        assessed_later = _assess(
+            world, make_notification(child=None, at=FRI - timedelta(hours=1), name="D")
+        )
+        decided = _assess(
+            world, make_notification(child=None, at=FRI - timedelta(hours=3), name="E")
+        )
         decision_record(
             actor=world.role_users["intake"],
             notification=decided,
@@ -103,7 +109,7 @@ def test_the_queue_puts_the_first_due_first_then_the_assessed(world: World) -> N
 
 def test_queue_rows_cost_one_query_per_page(world: World) -> None:
     for hour in range(6):
-        receive(child=world.child, at=FRI + timedelta(hours=hour), name=f"N{hour}")
+        make_notification(child=world.child, at=FRI + timedelta(hours=hour), name=f"N{hour}")
     with CaptureQueriesContext(connection) as queries:
         rows = queue_rows(list(open_queue()[:50]), FRI + timedelta(hours=30))
         texts = [(row.notification.child.full_name, row.clock.text) for row in rows]  # type: ignore[union-attr]
@@ -112,19 +118,19 @@ def test_queue_rows_cost_one_query_per_page(world: World) -> None:
 
 
 def test_repeated_concern_flags_from_the_stored_counts(world: World) -> None:
-    receive(child=world.child, at=FRI - timedelta(days=100), name="Skolen")
-    receive(child=world.child, at=FRI - timedelta(days=3), name="Tandplejen")
-    third = receive(child=world.child, at=FRI, name="Politiet")
+    make_notification(child=world.child, at=FRI - timedelta(days=100), name="Skolen")
+    make_notification(child=world.child, at=FRI - timedelta(days=3), name="Tandplejen")
+    third = make_notification(child=world.child, at=FRI, name="Politiet")
     assert concern_flags(third) == [
         "3 underretninger på 12 måneder",
         "2 forskellige underrettere på 7 dage",
     ]
-    alone = receive(child=world.other_child, at=FRI, name="Skolen")
+    alone = make_notification(child=world.other_child, at=FRI, name="Skolen")
     assert concern_flags(alone) == []
 
 
 def test_an_unmatched_notification_has_no_flags(world: World) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     Notification.objects.filter(pk=notification.pk).update(notifications_in_12_months=5)
     notification.refresh_from_db()
     assert concern_flags(notification) == []

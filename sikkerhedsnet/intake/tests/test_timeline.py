@@ -8,7 +8,7 @@ import pytest
 
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.intake.timeline import notification_entries
 from sikkerhedsnet.people.access import ChildAccess
 from sikkerhedsnet.people.hooks import TimelineEntry
@@ -28,9 +28,13 @@ def seen(viewer: User, child: Child) -> list[TimelineEntry]:
 
 @pytest.fixture
 def notifications(world: World) -> tuple[Notification, Notification, Notification]:
-    own = receive(child=world.child, at=datetime(2026, 10, 1, 9, 0, tzinfo=CPH), user=world.owner)
-    other = receive(child=world.child, at=datetime(2026, 11, 2, 9, 0, tzinfo=CPH), name="Ole")
-    anonymous = receive(
+    own = make_notification(
+        child=world.child, at=datetime(2026, 10, 1, 9, 0, tzinfo=CPH), user=world.owner
+    )
+    other = make_notification(
+        child=world.child, at=datetime(2026, 11, 2, 9, 0, tzinfo=CPH), name="Ole"
+    )
+    anonymous = make_notification(
         child=world.child,
         at=datetime(2026, 11, 10, 9, 0, tzinfo=CPH),
         anonymous=True,

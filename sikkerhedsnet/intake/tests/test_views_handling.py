@@ -21,7 +21,7 @@ from sikkerhedsnet.intake.services.handling import (
     decision_record,
     urgent_assessment_record,
 )
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.people.models import Role, User
 from sikkerhedsnet.people.tests import factories as f
 
@@ -72,7 +72,7 @@ def decided(notification: Notification, actor: User, kind: DecisionKind) -> Noti
 
 
 def test_it_requires_the_intake_role(world: World) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     gets = ["/visitation/", url(notification), url(notification, "kvittering.pdf")]
     posts = ["vurdering/", "afgoerelse/", "tilfoejelse/", "barn/", "samlet-vurdering/"]
     posts += ["kvittering/sendt/", "besked/"]
@@ -95,7 +95,7 @@ def test_a_missing_notification_is_a_404(client: Client) -> None:
 
 
 def test_changes_need_a_post(world: World, client: Client) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     assert client.get(url(notification, "vurdering/")).status_code == 405
 
 
@@ -108,10 +108,12 @@ def test_the_menu_has_visitation_for_intake_only(world: World, client: Client) -
 
 
 def test_the_queue_shows_the_clock_and_the_flags(world: World, client: Client) -> None:
-    receive(child=world.child, at=FRI - timedelta(days=40), name="Skolen")
-    receive(child=world.child, at=FRI - timedelta(days=2), name="Tandplejen")
-    third = receive(child=world.child, at=FRI, name="Politiet")
-    anonymous = receive(child=None, at=FRI + timedelta(hours=1), anonymous=True, professional=False)
+    make_notification(child=world.child, at=FRI - timedelta(days=40), name="Skolen")
+    make_notification(child=world.child, at=FRI - timedelta(days=2), name="Tandplejen")
+    third = make_notification(child=world.child, at=FRI, name="Politiet")
+    anonymous = make_notification(
+        child=None, at=FRI + timedelta(hours=1), anonymous=True, professional=False
+    )
     with time_machine.travel(FRI + timedelta(hours=10, minutes=40), tick=False):
         page = client.get("/visitation/").content.decode()
     assert page.index(third.reference) < page.index(anonymous.reference)
@@ -127,7 +129,7 @@ def test_the_queue_shows_the_clock_and_the_flags(world: World, client: Client) -
 
 
 def test_an_overdue_notification_says_so_in_words(world: World, client: Client) -> None:
-    receive(child=None, at=FRI, name="Skolen")
+    make_notification(child=None, at=FRI, name="Skolen")
     with time_machine.travel(FRI + timedelta(hours=26, minutes=5), tick=False):
         page = client.get("/visitation/").content.decode()
     assert "overskredet med 2 t 5 min" in page
@@ -135,8 +137,10 @@ def test_an_overdue_notification_says_so_in_words(world: World, client: Client) 
 
 
 def test_the_decided_tab(world: World, client: Client, intake: User) -> None:
-    open_one = receive(child=None, at=FRI, name="Skolen")
-    done = decided(receive(child=None, at=FRI, name="Politiet"), intake, DecisionKind.EARLY_ADVICE)
+    open_one = make_notification(child=None, at=FRI, name="Skolen")
+    done = decided(
+        make_notification(child=None, at=FRI, name="Politiet"), intake, DecisionKind.EARLY_ADVICE
+    )
     page = client.get("/visitation/?vis=afgjorte").content.decode()
     assert done.reference in page
     assert open_one.reference not in page
@@ -148,7 +152,7 @@ def test_the_queue_is_paginated(
     world: World, client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for hour in range(3):
-        receive(child=None, at=FRI + timedelta(hours=hour), name=f"N{hour}")
+        make_notification(child=None, at=FRI + timedelta(hours=hour), name=f"N{hour}")
     monkeypatch.setattr("sikkerhedsnet.intake.views.handling.QUEUE_PAGE_SIZE", 2)
     first = client.get("/visitation/").content.decode()
     second = client.get("/visitation/?side=2").content.decode()
@@ -157,7 +161,7 @@ def test_the_queue_is_paginated(
 
 
 def test_the_queue_logs_no_child_reads(world: World, client: Client) -> None:
-    receive(child=world.child, at=FRI, name="Skolen")
+    make_notification(child=world.child, at=FRI, name="Skolen")
     client.get("/visitation/")
     assert not AccessLog.objects.exists()
 
@@ -166,7 +170,7 @@ def test_the_queue_logs_no_child_reads(world: World, client: Client) -> None:
 
 
 def test_opening_a_notification_logs_the_child(world: World, client: Client) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     Notification.objects.filter(pk=notification.pk).update(text="Linje 1\n<b>Linje 2</b>")
     page = client.get(url(notification)).content.decode()
     assert "Linje 1<br>&lt;b&gt;Linje 2&lt;/b&gt;" in page
@@ -183,8 +187,8 @@ def test_siblings_in_the_household_are_shown(world: World, client: Client) -> No
     f.CustodyFactory.create(child=sibling, guardian=guardian)
     unnotified = f.ChildFactory.create(first_name="Storebror")
     f.CustodyFactory.create(child=unnotified, guardian=guardian)
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
-    receive(child=sibling, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
+    make_notification(child=sibling, at=FRI, user=world.colleague)
     page = client.get(url(notification)).content.decode()
     assert "Lillesøster" in page
     assert sibling.cpr_masked in page
@@ -194,7 +198,7 @@ def test_siblings_in_the_household_are_shown(world: World, client: Client) -> No
 
 
 def test_an_anonymous_notification(world: World, client: Client) -> None:
-    notification = receive(child=None, at=FRI, anonymous=True, professional=False)
+    notification = make_notification(child=None, at=FRI, anonymous=True, professional=False)
     page = client.get(url(notification)).content.decode()
     assert "Anonym" in page
     assert "Dan kvittering" not in page
@@ -204,7 +208,7 @@ def test_an_anonymous_notification(world: World, client: Client) -> None:
 
 def test_assess_then_decide(world: World, client: Client, intake: User) -> None:
     received = timezone.now() - timedelta(hours=1)
-    notification = receive(child=world.child, at=received, user=world.colleague)
+    notification = make_notification(child=world.child, at=received, user=world.colleague)
     response = client.post(
         url(notification, "vurdering/"),
         {"version": 1, "danger": "yes", "acute_help": "no", "note": "Bekymrende."},
@@ -230,7 +234,7 @@ def test_assess_then_decide(world: World, client: Client, intake: User) -> None:
 
 
 def test_a_missing_answer_is_named_in_danish(world: World, client: Client) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     response = client.post(url(notification, "vurdering/"), {"version": 1, "note": "Noget."})
     page = response.content.decode()
     assert response.status_code == 400
@@ -239,7 +243,7 @@ def test_a_missing_answer_is_named_in_danish(world: World, client: Client) -> No
 
 
 def test_no_action_without_a_reason_is_refused(world: World, client: Client, intake: User) -> None:
-    notification = assessed(receive(child=None, at=FRI, name="Skolen"), intake)
+    notification = assessed(make_notification(child=None, at=FRI, name="Skolen"), intake)
     response = client.post(
         url(notification, "afgoerelse/"),
         {"version": notification.version, "kind": "no_action", "reason": " "},
@@ -250,7 +254,9 @@ def test_no_action_without_a_reason_is_refused(world: World, client: Client, int
 
 
 def test_a_child_assessment_opens_a_case(world: World, client: Client, intake: User) -> None:
-    notification = assessed(receive(child=world.child, at=FRI, user=world.colleague), intake)
+    notification = assessed(
+        make_notification(child=world.child, at=FRI, user=world.colleague), intake
+    )
     response = client.post(
         url(notification, "afgoerelse/"),
         {"version": notification.version, "kind": "child_assessment"},
@@ -265,7 +271,7 @@ def test_a_child_assessment_opens_a_case(world: World, client: Client, intake: U
 def test_a_child_assessment_without_the_child_is_refused(
     world: World, client: Client, intake: User
 ) -> None:
-    notification = assessed(receive(child=None, at=FRI, name="Skolen"), intake)
+    notification = assessed(make_notification(child=None, at=FRI, name="Skolen"), intake)
     response = client.post(
         url(notification, "afgoerelse/"),
         {"version": notification.version, "kind": "child_assessment"},
@@ -277,7 +283,7 @@ def test_a_child_assessment_without_the_child_is_refused(
 def test_a_colleagues_change_is_a_conflict_that_keeps_the_text(
     world: World, client: Client, intake: User
 ) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     colleague = User.objects.create(username="kollega", role=Role.INTAKE, first_name="Karin")
     assessed(notification, colleague)  # Karin assessed while our page showed version 1
     response = client.post(
@@ -297,7 +303,7 @@ def test_a_colleagues_change_is_a_conflict_that_keeps_the_text(
 def test_a_conflict_keeps_the_form_with_the_new_version(
     world: World, client: Client, intake: User
 ) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     client.post(url(notification, "tilfoejelse/"), {"version": 1, "text": "Ny oplysning."})
     response = client.post(
         url(notification, "vurdering/"),
@@ -311,7 +317,7 @@ def test_a_conflict_keeps_the_form_with_the_new_version(
 
 
 def test_add_an_addendum(world: World, client: Client) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     response = client.post(url(notification, "tilfoejelse/"), {"version": 1, "text": "Mere."})
     assert response.status_code == 302
     assert Addendum.objects.get().text == "Mere."
@@ -321,7 +327,7 @@ def test_add_an_addendum(world: World, client: Client) -> None:
 
 
 def test_match_the_child_by_cpr(world: World, client: Client) -> None:
-    notification = receive(child=None, at=FRI, name="Skolen")
+    notification = make_notification(child=None, at=FRI, name="Skolen")
     unknown = client.post(url(notification, "barn/"), {"version": 1, "cpr": "010101-1234"})
     assert unknown.status_code == 400
     assert "intet barn med det CPR-nummer" in unknown.content.decode()
@@ -334,7 +340,7 @@ def test_match_the_child_by_cpr(world: World, client: Client) -> None:
 
 
 def test_the_receipt_pdf_and_marking_it_sent(world: World, client: Client) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     page = client.get(url(notification)).content.decode()
     assert "Dan kvittering (PDF)" in page
     assert "Markér kvittering som sendt" in page
@@ -352,7 +358,7 @@ def test_the_receipt_pdf_and_marking_it_sent(world: World, client: Client) -> No
 
 
 def test_feedback_after_the_decision(world: World, client: Client, intake: User) -> None:
-    notification = receive(child=world.child, at=FRI, user=world.colleague)
+    notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     assert client.get(url(notification, "besked.pdf")).status_code == 404
     assert "Giv underretteren besked" not in client.get(url(notification)).content.decode()
     notification = decided(notification, intake, DecisionKind.EARLY_ADVICE)
@@ -369,10 +375,10 @@ def test_feedback_after_the_decision(world: World, client: Client, intake: User)
 
 
 def test_pattern_review_is_offered_when_concern_repeats(world: World, client: Client) -> None:
-    single = receive(child=world.other_child, at=FRI, name="Skolen")
+    single = make_notification(child=world.other_child, at=FRI, name="Skolen")
     assert "Samlet vurdering" not in client.get(url(single)).content.decode()
-    receive(child=world.child, at=FRI - timedelta(days=2), name="Skolen")
-    notification = receive(child=world.child, at=FRI, name="Politiet")
+    make_notification(child=world.child, at=FRI - timedelta(days=2), name="Skolen")
+    notification = make_notification(child=world.child, at=FRI, name="Politiet")
     page = client.get(url(notification)).content.decode()
     assert "Gentagen bekymring" in page
     assert "Samlet vurdering" in page
@@ -387,7 +393,7 @@ def test_pattern_review_is_offered_when_concern_repeats(world: World, client: Cl
 
 def test_every_status_change_is_shown(world: World, client: Client, intake: User) -> None:
     notification = decided(
-        receive(child=None, at=FRI, name="Skolen"), intake, DecisionKind.EARLY_ADVICE
+        make_notification(child=None, at=FRI, name="Skolen"), intake, DecisionKind.EARLY_ADVICE
     )
     page = client.get(url(notification)).content.decode()
     history = page[page.index("Statusændringer") :]
@@ -396,6 +402,8 @@ def test_every_status_change_is_shown(world: World, client: Client, intake: User
 
 
 def test_the_worklist_links_to_the_notification(world: World, client: Client) -> None:
-    notification = receive(child=None, at=timezone.now() - timedelta(hours=30), name="Skolen")
+    notification = make_notification(
+        child=None, at=timezone.now() - timedelta(hours=30), name="Skolen"
+    )
     page = client.get("/opgaver/").content.decode()
     assert f'href="/visitation/{notification.pk}/"' in page

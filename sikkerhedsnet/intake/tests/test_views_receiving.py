@@ -22,7 +22,7 @@ from sikkerhedsnet.intake.models import (
     source_kind_for,
 )
 from sikkerhedsnet.intake.services.receiving import address_key
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.people.models import Role, UnitKind
 from sikkerhedsnet.people.tests import factories as f
 
@@ -314,7 +314,9 @@ def test_it_requires_access_to_the_child(world: World) -> None:
 
 
 def test_the_receiving_side_does_not_notify_from_the_child_page(world: World) -> None:
-    receive(child=world.child, at=NOW - timedelta(days=1), name="Skolen")  # intake sees the child
+    make_notification(
+        child=world.child, at=NOW - timedelta(days=1), name="Skolen"
+    )  # intake sees the child
     intake = world.role_users[Role.INTAKE]
     assert client_for(intake).get(f"/boern/{world.child.pk}/").status_code == 200
     assert client_for(intake).get(f"/boern/{world.child.pk}/underret/").status_code == 404
@@ -332,15 +334,15 @@ def test_the_child_page_offers_to_notify(world: World) -> None:
 
 
 def test_the_child_page_lists_her_own_notifications_only(world: World) -> None:
-    mine = receive(child=world.child, at=NOW - timedelta(days=2), user=world.colleague)
-    theirs = receive(child=world.child, at=NOW - timedelta(days=1), user=world.owner)
+    mine = make_notification(child=world.child, at=NOW - timedelta(days=2), user=world.colleague)
+    theirs = make_notification(child=world.child, at=NOW - timedelta(days=1), user=world.owner)
     page = client_for(world.colleague).get(f"/boern/{world.child.pk}/").content.decode()
     assert mine.reference in page
     assert theirs.reference not in page
 
 
 def test_intake_sees_no_notify_button_on_the_child_page(world: World) -> None:
-    receive(child=world.child, at=NOW - timedelta(days=1), name="Skolen")
+    make_notification(child=world.child, at=NOW - timedelta(days=1), name="Skolen")
     intake = world.role_users[Role.INTAKE]
     page = client_for(intake).get(f"/boern/{world.child.pk}/").content.decode()
     assert "/underret/" not in page
@@ -350,9 +352,11 @@ def test_intake_sees_no_notify_button_on_the_child_page(world: World) -> None:
 
 
 def test_my_notifications_list_my_own_with_receipt_and_outcome(world: World) -> None:
-    mine = receive(child=world.child, at=NOW - timedelta(days=10), user=world.colleague)
-    answered = receive(child=world.child, at=NOW - timedelta(days=20), user=world.colleague)
-    theirs = receive(child=world.other_child, at=NOW, user=world.outsider)
+    mine = make_notification(child=world.child, at=NOW - timedelta(days=10), user=world.colleague)
+    answered = make_notification(
+        child=world.child, at=NOW - timedelta(days=20), user=world.colleague
+    )
+    theirs = make_notification(child=world.other_child, at=NOW, user=world.outsider)
     intake = world.role_users[Role.INTAKE]
     Notification.objects.filter(pk=answered.pk).update(receipt_sent_at=NOW - timedelta(days=18))
     NotifierFeedback.objects.create(
@@ -373,7 +377,9 @@ def test_my_notifications_list_my_own_with_receipt_and_outcome(world: World) -> 
 
 
 def test_the_notifier_never_sees_intakes_reasons(world: World) -> None:
-    notification = receive(child=world.child, at=NOW - timedelta(days=3), user=world.colleague)
+    notification = make_notification(
+        child=world.child, at=NOW - timedelta(days=3), user=world.colleague
+    )
     intake = world.role_users[Role.INTAKE]
     UrgentAssessment.objects.create(
         notification=notification,
@@ -398,7 +404,7 @@ def test_the_notifier_never_sees_intakes_reasons(world: World) -> None:
 
 
 def test_another_users_notification_is_404(world: World) -> None:
-    theirs = receive(child=world.child, at=NOW, user=world.owner)
+    theirs = make_notification(child=world.child, at=NOW, user=world.owner)
     assert client_for(world.colleague).get(f"/underretninger/mine/{theirs.pk}/").status_code == 404
     assert client_for(world.owner).get(f"/underretninger/mine/{theirs.pk}/").status_code == 200
     assert client_for(world.owner).get("/underretninger/mine/999999/").status_code == 404

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from sikkerhedsnet.conftest import World
 from sikkerhedsnet.intake.models import Decision, PatternReview, Status, UrgentAssessment
-from sikkerhedsnet.intake.tests.factories import CPH, receive
+from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.lib.worklist import worklist_rule
 from sikkerhedsnet.safetynet.selectors import flags_for_user
 
@@ -17,13 +17,13 @@ def refs(code: str, at: datetime) -> set[str]:
 
 
 def test_not_assessed_is_quiet_until_the_24_hours_have_passed(world: World) -> None:
-    n = receive(child=world.child, at=FRI, user=world.colleague)
+    n = make_notification(child=world.child, at=FRI, user=world.colleague)
     assert n.reference not in refs("notification_not_assessed", SAT_1600)
     assert n.reference in refs("notification_not_assessed", SAT_1600 + timedelta(seconds=1))
 
 
 def test_an_assessment_ends_it(world: World) -> None:
-    n = receive(child=world.child, at=FRI, user=world.colleague)
+    n = make_notification(child=world.child, at=FRI, user=world.colleague)
     UrgentAssessment.objects.create(
         notification=n,
         danger_to_health_or_development=False,
@@ -38,7 +38,7 @@ def test_an_assessment_ends_it(world: World) -> None:
 
 
 def test_receipt_overdue_the_day_after_the_sixth_working_day(world: World) -> None:
-    n = receive(child=world.child, at=FRI, user=world.colleague)  # due Monday 30.11
+    n = make_notification(child=world.child, at=FRI, user=world.colleague)  # due Monday 30.11
     assert n.reference not in refs("receipt_overdue", datetime(2026, 11, 30, 23, 0, tzinfo=CPH))
     assert n.reference in refs("receipt_overdue", datetime(2026, 12, 1, 8, 0, tzinfo=CPH))
     n.receipt_sent_at = timezone.now()
@@ -47,8 +47,8 @@ def test_receipt_overdue_the_day_after_the_sixth_working_day(world: World) -> No
 
 
 def test_repeated_concern_until_intake_has_looked_at_it(world: World) -> None:
-    receive(child=world.child, at=FRI - timedelta(days=3), name="Skolen")
-    n = receive(child=world.child, at=FRI, name="Politiet")
+    make_notification(child=world.child, at=FRI - timedelta(days=3), name="Skolen")
+    n = make_notification(child=world.child, at=FRI, name="Politiet")
     assert n.reference in refs("repeated_concern_not_looked_at", SAT_1600)
     PatternReview.objects.create(
         child=world.child,
@@ -60,7 +60,7 @@ def test_repeated_concern_until_intake_has_looked_at_it(world: World) -> None:
 
 
 def test_no_decision_after_the_policy_days(world: World) -> None:
-    n = receive(child=world.child, at=FRI, user=world.colleague)
+    n = make_notification(child=world.child, at=FRI, user=world.colleague)
     assert n.reference not in refs("notification_without_decision", FRI + timedelta(days=7))
     later = FRI + timedelta(days=7, seconds=1)
     assert n.reference in refs("notification_without_decision", later)
@@ -76,13 +76,13 @@ def test_no_decision_after_the_policy_days(world: World) -> None:
 
 
 def test_intake_sees_every_notification_flag_even_without_a_child(world: World) -> None:
-    receive(child=None, at=FRI, anonymous=True, professional=False)
-    receive(child=world.child, at=FRI, user=world.colleague)
+    make_notification(child=None, at=FRI, anonymous=True, professional=False)
+    make_notification(child=world.child, at=FRI, user=world.colleague)
     flags = flags_for_user(user=world.role_users["intake"], at=SAT_1600 + timedelta(hours=1))
     assert len([f for f in flags if f.rule.code == "notification_not_assessed"]) == 2
 
 
 def test_unit_staff_do_not_get_intakes_flags(world: World) -> None:
-    receive(child=world.child, at=FRI, user=world.colleague)
+    make_notification(child=world.child, at=FRI, user=world.colleague)
     flags = flags_for_user(user=world.owner, at=SAT_1600 + timedelta(hours=1))
     assert all(flag.rule.code != "notification_not_assessed" for flag in flags)

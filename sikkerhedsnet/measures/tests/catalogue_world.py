@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.casework.models import ChildPlan, PlanGoal
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import (
@@ -27,7 +27,7 @@ from sikkerhedsnet.measures.models import (
 TODAY = date(2026, 5, 10)
 
 
-def offer(**fields: Any) -> Offer:
+def make_offer(**fields: Any) -> Offer:
     defaults: dict[str, Any] = {
         "provider": "Kommunen",
         "in_municipality": True,
@@ -50,37 +50,37 @@ class CatalogueWorld:
 
 
 def catalogue_world() -> CatalogueWorld:
-    tw = team_world()
+    tw = make_team_world()
     return CatalogueWorld(
         tw=tw,
-        course=offer(
+        course=make_offer(
             name="Forældrekursus", kind=MeasureKind.EARLY_PREVENTIVE, min_age=6, max_age=9
         ),
-        centre=offer(
+        centre=make_offer(
             name="Familiecentret",
             kind=MeasureKind.FAMILY_TREATMENT,
             capacity=2,
             monthly_price=18_000,
         ),
-        external=offer(
+        external=make_offer(
             name="Familiehuset Syd",
             provider="Privat leverandør",
             kind=MeasureKind.FAMILY_TREATMENT,
             in_municipality=False,
             monthly_price=15_000,
         ),
-        home=offer(name="Hjemmestøtte", kind=MeasureKind.HOME_SUPPORT, monthly_price=25_000),
-        institution=offer(
+        home=make_offer(name="Hjemmestøtte", kind=MeasureKind.HOME_SUPPORT, monthly_price=25_000),
+        institution=make_offer(
             name="Døgninstitutionen Egely",
             kind=MeasureKind.RESIDENTIAL_INSTITUTION,
             capacity=4,
             monthly_price=95_000,
         ),
-        inactive=offer(name="Gammelt tilbud", kind=MeasureKind.CONTACT_PERSON, active=False),
+        inactive=make_offer(name="Gammelt tilbud", kind=MeasureKind.CONTACT_PERSON, active=False),
     )
 
 
-def network_search(tw: TeamWorld, *, on: date = date(2026, 4, 1)) -> NetworkSearch:
+def make_network_search(tw: TeamWorld, *, on: date = date(2026, 4, 1)) -> NetworkSearch:
     return NetworkSearch.objects.create(
         case=tw.case,
         searched_on=on,
@@ -91,7 +91,7 @@ def network_search(tw: TeamWorld, *, on: date = date(2026, 4, 1)) -> NetworkSear
     )
 
 
-def plan_goal(tw: TeamWorld, text: str = "Barnet kommer i skole hver dag") -> PlanGoal:
+def make_plan_goal(tw: TeamWorld, text: str = "Barnet kommer i skole hver dag") -> PlanGoal:
     plan, _ = ChildPlan.objects.get_or_create(
         case=tw.case, defaults={"adopted_on": date(2026, 4, 1), "created_by": tw.owner}
     )
@@ -104,7 +104,7 @@ def plan_goal(tw: TeamWorld, text: str = "Barnet kommer i skole hver dag") -> Pl
     )
 
 
-def measure(tw: TeamWorld, **fields: Any) -> Measure:
+def make_measure(tw: TeamWorld, **fields: Any) -> Measure:
     """A measure straight in the database, for reads (the services are tested on their own)."""
     kind = fields.get("kind", MeasureKind.FAMILY_TREATMENT)
     defaults: dict[str, Any] = {

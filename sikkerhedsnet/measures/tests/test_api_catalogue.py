@@ -11,7 +11,7 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     TODAY,  # noqa: F401 - the day the `today` fixture freezes
     CatalogueWorld,
     catalogue_world,
-    measure,
+    make_measure,
 )
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f
@@ -30,7 +30,7 @@ def cw(db: None) -> CatalogueWorld:
         (MeasureKind.RESIDENTIAL_INSTITUTION, 6),
     ):
         for _ in range(count):
-            measure(
+            make_measure(
                 cw.tw,
                 kind=kind,
                 legal_ground="placement_with_consent",

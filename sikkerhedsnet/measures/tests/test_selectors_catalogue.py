@@ -20,7 +20,7 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     TODAY,
     CatalogueWorld,
     catalogue_world,
-    measure,
+    make_measure,
 )
 
 pytestmark = pytest.mark.usefixtures("today")
@@ -59,9 +59,9 @@ def test_the_age_is_the_childs_age_on_the_day(cw: CatalogueWorld) -> None:
 
 
 def test_a_full_offer_still_fits_and_says_it_is_full(cw: CatalogueWorld) -> None:
-    measure(cw.tw, offer=cw.centre)
-    measure(cw.tw, offer=cw.centre, status=MeasureStatus.DECIDED, start_date=None)
-    measure(cw.tw, offer=cw.centre, status=MeasureStatus.WAITING, start_date=None)
+    make_measure(cw.tw, offer=cw.centre)
+    make_measure(cw.tw, offer=cw.centre, status=MeasureStatus.DECIDED, start_date=None)
+    make_measure(cw.tw, offer=cw.centre, status=MeasureStatus.WAITING, start_date=None)
     centre = fitting_offers(child=cw.tw.child, day=TODAY)[0]
     assert (centre.offer, centre.occupied, centre.free, centre.full, centre.waiting) == (
         cw.centre,
@@ -83,17 +83,17 @@ def test_no_fitting_offer_has_no_least_rung(cw: CatalogueWorld) -> None:
 
 
 def test_occupancy_counts_active_decided_and_the_waiting_list(cw: CatalogueWorld) -> None:
-    measure(cw.tw, offer=cw.centre)
-    measure(cw.tw, offer=cw.centre)
-    measure(cw.tw, offer=cw.centre, status=MeasureStatus.ENDED, end_date=date(2025, 6, 1))
-    measure(
+    make_measure(cw.tw, offer=cw.centre)
+    make_measure(cw.tw, offer=cw.centre)
+    make_measure(cw.tw, offer=cw.centre, status=MeasureStatus.ENDED, end_date=date(2025, 6, 1))
+    make_measure(
         cw.tw,
         offer=cw.centre,
         status=MeasureStatus.WAITING,
         start_date=None,
         waiting_since=date(2026, 3, 1),
     )
-    measure(cw.tw, offer=cw.centre, status=MeasureStatus.DECIDED, start_date=None)
+    make_measure(cw.tw, offer=cw.centre, status=MeasureStatus.DECIDED, start_date=None)
     row = next(r for r in occupancy() if r.offer == cw.centre)
     assert (row.active, row.decided, row.waiting, row.waiting_since) == (2, 1, 1, date(2026, 3, 1))
     assert row.share == 1.5
@@ -123,27 +123,29 @@ def test_months_active_in_year(
 
 
 def test_a_measure_not_started_costs_nothing(cw: CatalogueWorld) -> None:
-    waiting = measure(cw.tw, status=MeasureStatus.WAITING, start_date=None, monthly_cost=9_000)
+    waiting = make_measure(cw.tw, status=MeasureStatus.WAITING, start_date=None, monthly_cost=9_000)
     assert measure_cost_in_year(waiting, year=2026, through=TODAY) == 0
 
 
 def test_cost_is_summed_by_kind_and_year(cw: CatalogueWorld) -> None:
-    measure(cw.tw, start_date=date(2025, 11, 20), monthly_cost=10_000)  # 2 months 2025, 5 in 2026
-    measure(
+    make_measure(
+        cw.tw, start_date=date(2025, 11, 20), monthly_cost=10_000
+    )  # 2 months 2025, 5 in 2026
+    make_measure(
         cw.tw,
         start_date=date(2025, 1, 1),
         end_date=date(2025, 3, 1),
         status=MeasureStatus.ENDED,
         monthly_cost=1_000,
     )  # 3 months 2025
-    measure(
+    make_measure(
         cw.tw,
         kind=MeasureKind.FOSTER_FAMILY,
         legal_ground="placement_with_consent",
         start_date=date(2026, 4, 30),
         monthly_cost=40_000,
     )  # April and May 2026
-    measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None, monthly_cost=99_000)
+    make_measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None, monthly_cost=99_000)
     table = cost_by_kind_and_year(years=[2024, 2025, 2026], through=TODAY)
     assert table.rows == {
         MeasureKind.FAMILY_TREATMENT: {2024: 0, 2025: 23_000, 2026: 50_000},
@@ -164,7 +166,7 @@ def test_cost_is_summed_by_kind_and_year(cw: CatalogueWorld) -> None:
 def _placement(cw: CatalogueWorld, kind: str, count: int, **fields: object) -> None:
     for _ in range(count):
         defaults: dict[str, object] = {"start_date": date(2026, 1, 1)}
-        measure(cw.tw, kind=kind, legal_ground="placement_with_consent", **(defaults | fields))
+        make_measure(cw.tw, kind=kind, legal_ground="placement_with_consent", **(defaults | fields))
 
 
 def test_the_mix_counts_placements_active_on_the_day(cw: CatalogueWorld) -> None:
@@ -177,7 +179,7 @@ def test_the_mix_counts_placements_active_on_the_day(cw: CatalogueWorld) -> None
     _placement(cw, MeasureKind.FOSTER_FAMILY, 1, end_date=date(2026, 2, 28), status="ended")
     _placement(cw, MeasureKind.FOSTER_FAMILY, 1, start_date=date(2026, 3, 2))
     _placement(cw, MeasureKind.FOSTER_FAMILY, 1, start_date=None, status=MeasureStatus.WAITING)
-    measure(cw.tw, start_date=date(2026, 1, 1))
+    make_measure(cw.tw, start_date=date(2026, 1, 1))
     mix = placement_mix(date(2026, 3, 1), suppressed=False)
     counts = {share.group: share.count for share in mix.groups}
     assert counts == {
@@ -223,15 +225,15 @@ def test_a_total_under_the_minimum_hides_everything(cw: CatalogueWorld) -> None:
 
 
 def test_a_placement_path_follows_the_moves(cw: CatalogueWorld) -> None:
-    support = measure(cw.tw, decided_on=date(2024, 1, 1))
-    first = measure(
+    support = make_measure(cw.tw, decided_on=date(2024, 1, 1))
+    first = make_measure(
         cw.tw,
         kind=MeasureKind.FOSTER_FAMILY,
         decided_on=date(2025, 1, 1),
         end_date=date(2025, 5, 31),
         status="ended",
     )
-    second = measure(
+    second = make_measure(
         cw.tw,
         kind=MeasureKind.RESIDENTIAL_HOME,
         decided_on=date(2025, 6, 1),

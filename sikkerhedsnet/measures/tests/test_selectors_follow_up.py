@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import Measure, MeasureStatus, SupervisionVisit
 from sikkerhedsnet.measures.selectors.follow_up import (
@@ -23,7 +23,7 @@ DAY = date(2026, 11, 25)
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _caseworker(measure: Measure) -> User:

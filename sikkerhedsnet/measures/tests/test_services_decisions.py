@@ -24,9 +24,9 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     TODAY,
     CatalogueWorld,
     catalogue_world,
-    measure,
-    network_search,
-    plan_goal,
+    make_measure,
+    make_network_search,
+    make_plan_goal,
 )
 
 pytestmark = pytest.mark.usefixtures("today")
@@ -65,7 +65,7 @@ def test_the_least_intrusive_fitting_kind_needs_no_reason(cw: CatalogueWorld) ->
 
 
 def test_a_more_intrusive_kind_needs_a_written_reason(cw: CatalogueWorld) -> None:
-    network_search(cw.tw)
+    make_network_search(cw.tw)
     placement = {
         "kind": MeasureKind.RESIDENTIAL_INSTITUTION,
         "offer": cw.institution,
@@ -86,9 +86,9 @@ def test_an_external_offer_on_the_same_rung_needs_no_reason(cw: CatalogueWorld) 
 
 
 def test_the_reason_rule_counts_full_offers_as_fitting(cw: CatalogueWorld) -> None:
-    measure(cw.tw, offer=cw.centre)
-    measure(cw.tw, offer=cw.centre)
-    network_search(cw.tw)
+    make_measure(cw.tw, offer=cw.centre)
+    make_measure(cw.tw, offer=cw.centre)
+    make_network_search(cw.tw)
     with pytest.raises(MeasureRefused, match="mindre indgribende"):
         decide(
             cw,
@@ -125,16 +125,16 @@ def test_a_placement_needs_a_network_search_first(cw: CatalogueWorld) -> None:
     with pytest.raises(MeasureRefused, match="netværk være afdækket"):
         _kinship(cw)
     assert not Measure.objects.exists()
-    network_search(cw.tw, on=TODAY - timedelta(days=3))
+    make_network_search(cw.tw, on=TODAY - timedelta(days=3))
     placed = _kinship(cw)
     assert (placed.acute, placed.siblings, placed.in_municipality) == (True, "together", True)
 
 
 def test_a_network_search_older_than_policy_does_not_count(cw: CatalogueWorld) -> None:
-    network_search(cw.tw, on=date(2025, 5, 9))  # 12 months and a day before TODAY
+    make_network_search(cw.tw, on=date(2025, 5, 9))  # 12 months and a day before TODAY
     with pytest.raises(MeasureRefused, match="højst 12 måneder"):
         _kinship(cw)
-    network_search(cw.tw, on=date(2025, 5, 10))
+    make_network_search(cw.tw, on=date(2025, 5, 10))
     assert _kinship(cw).pk
 
 
@@ -186,7 +186,7 @@ def test_a_decision_is_refused_with_a_danish_message(
 
 
 def test_a_placement_needs_a_placement_ground_and_siblings(cw: CatalogueWorld) -> None:
-    network_search(cw.tw)
+    make_network_search(cw.tw)
     with pytest.raises(MeasureRefused, match="anbringelsesgrundlag"):
         _kinship(cw, legal_ground=LegalGround.SUPPORT_WITH_CONSENT)
     with pytest.raises(MeasureRefused, match="søskende"):
@@ -201,7 +201,7 @@ def test_an_offer_for_other_ages_or_an_inactive_one_is_refused(cw: CatalogueWorl
 
 
 def test_the_decision_links_to_the_plan_goals(cw: CatalogueWorld) -> None:
-    goal = plan_goal(cw.tw)
+    goal = make_plan_goal(cw.tw)
     with pytest.raises(MeasureRefused, match="mindst ét af målene"):
         decide(cw)
     assert list(decide(cw, goals=[goal]).goals.all()) == [goal]

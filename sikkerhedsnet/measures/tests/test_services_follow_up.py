@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from sikkerhedsnet.audit.models import AuditEvent
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import Measure, MeasureStatus
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("today")
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _record(tw: TeamWorld, measure: Measure, **changes: object) -> object:

@@ -15,8 +15,8 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     TODAY,
     CatalogueWorld,
     catalogue_world,
-    measure,
-    plan_goal,
+    make_measure,
+    make_plan_goal,
 )
 
 pytestmark = pytest.mark.usefixtures("today")
@@ -35,7 +35,7 @@ def _placed(cw: CatalogueWorld, **fields: Any) -> Measure:
         "siblings": "apart",
         "start_date": date(2026, 1, 1),
     }
-    return measure(cw.tw, **(defaults | fields))
+    return make_measure(cw.tw, **(defaults | fields))
 
 
 def move(cw: CatalogueWorld, placed: Measure, **fields: Any) -> Measure:
@@ -54,7 +54,7 @@ def move(cw: CatalogueWorld, placed: Measure, **fields: Any) -> Measure:
 
 
 def test_a_move_ends_the_period_the_day_before_and_starts_the_next(cw: CatalogueWorld) -> None:
-    goal = plan_goal(cw.tw)
+    goal = make_plan_goal(cw.tw)
     placed = _placed(cw)
     placed.goals.set([goal])
     moved = move(cw, placed)
@@ -127,7 +127,7 @@ def test_a_move_is_checked(cw: CatalogueWorld, fields: dict[str, Any], message: 
 
 def test_only_an_active_placement_moves(cw: CatalogueWorld) -> None:
     with pytest.raises(MeasureRefused, match="Kun en anbringelse kan flyttes"):
-        move(cw, measure(cw.tw))
+        move(cw, make_measure(cw.tw))
     ended = _placed(cw, status=MeasureStatus.ENDED, end_date=date(2026, 2, 1))
     with pytest.raises(MeasureRefused, match="der er i gang"):
         move(cw, ended)

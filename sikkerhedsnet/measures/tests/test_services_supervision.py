@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import SupervisionVisit
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("today")
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _visit(tw: TeamWorld, measure: object, visited_on: date) -> SupervisionVisit:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.measures.models import AdultServicesCoordinator
 from sikkerhedsnet.measures.services.transition import CoordinatorChanged, adult_coordinator_name
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("today")
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _name(tw: TeamWorld, *, expected: str, name: str) -> AdultServicesCoordinator:

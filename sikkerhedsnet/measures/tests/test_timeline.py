@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sikkerhedsnet.cases.models import Case
-from sikkerhedsnet.cases.tests.factories import TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import (
@@ -93,7 +93,7 @@ def measures_for(case: Case, worker: User) -> None:
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    world = team_world()
+    world = make_team_world()
     measures_for(world.case, world.owner)
     measures_for(world.other_case, world.other_worker)
     return world

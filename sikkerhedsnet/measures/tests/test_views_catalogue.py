@@ -12,7 +12,7 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     TODAY,  # noqa: F401 - the day the `today` fixture freezes
     CatalogueWorld,
     catalogue_world,
-    measure,
+    make_measure,
 )
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f
@@ -102,9 +102,9 @@ def test_an_offer_edit_conflict_keeps_the_input(cw: CatalogueWorld) -> None:
 
 
 def test_the_capacity_page_shows_occupancy_and_cost(cw: CatalogueWorld) -> None:
-    measure(cw.tw, offer=cw.centre, start_date=date(2026, 1, 1), monthly_cost=18_000)
-    measure(cw.tw, offer=cw.centre, start_date=date(2026, 1, 1), monthly_cost=18_000)
-    measure(
+    make_measure(cw.tw, offer=cw.centre, start_date=date(2026, 1, 1), monthly_cost=18_000)
+    make_measure(cw.tw, offer=cw.centre, start_date=date(2026, 1, 1), monthly_cost=18_000)
+    make_measure(
         cw.tw,
         offer=cw.centre,
         status=MeasureStatus.WAITING,

@@ -14,8 +14,8 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     TODAY,
     CatalogueWorld,
     catalogue_world,
-    measure,
-    network_search,
+    make_measure,
+    make_network_search,
 )
 
 pytestmark = pytest.mark.usefixtures("today")
@@ -27,7 +27,7 @@ def cw(db: None) -> CatalogueWorld:
 
 
 def _placement(cw: CatalogueWorld) -> Measure:
-    return measure(
+    return make_measure(
         cw.tw,
         kind=MeasureKind.FOSTER_FAMILY,
         legal_ground="placement_with_consent",
@@ -73,7 +73,7 @@ def test_it_requires_access(cw: CatalogueWorld, who: str, reads: int, writes: in
 
 
 def test_a_measure_of_another_case_is_404(cw: CatalogueWorld) -> None:
-    other = measure(cw.tw, case=cw.tw.other_case, child=cw.tw.other_case.child)
+    other = make_measure(cw.tw, case=cw.tw.other_case, child=cw.tw.other_case.child)
     url = reverse("measures:measure_detail", args=[cw.tw.case.pk, other.pk])
     assert client_for(cw.tw.owner).get(url).status_code == 404
 
@@ -88,7 +88,7 @@ def test_a_measure_of_another_case_is_404(cw: CatalogueWorld) -> None:
 def test_a_colleague_cannot_start_or_end(
     cw: CatalogueWorld, name: str, data: dict[str, Any]
 ) -> None:
-    decided = measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None)
+    decided = make_measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None)
     url = reverse(name, args=[cw.tw.case.pk, decided.pk])
     assert client_for(cw.tw.colleague).post(url, data).status_code == 404
     decided.refresh_from_db()
@@ -161,7 +161,7 @@ def test_a_caseworker_decides_a_local_offer(cw: CatalogueWorld) -> None:
 
 
 def test_a_more_intrusive_choice_without_a_reason_is_refused_in_danish(cw: CatalogueWorld) -> None:
-    network_search(cw.tw)
+    make_network_search(cw.tw)
     url = reverse("measures:measure_new", args=[cw.tw.case.pk])
     data = _decision(
         kind="residential_institution",
@@ -212,7 +212,7 @@ def test_bad_input_is_a_danish_message_not_an_error(cw: CatalogueWorld) -> None:
 
 
 def test_the_start_and_end_pages_refuse_and_conflict(cw: CatalogueWorld) -> None:
-    decided = measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None, decided_on=TODAY)
+    decided = make_measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None, decided_on=TODAY)
     client = client_for(cw.tw.owner)
     start = reverse("measures:measure_start", args=[cw.tw.case.pk, decided.pk])
     future = client.post(start, {"version": 1, "start_date": "11.05.2026"})
@@ -227,7 +227,7 @@ def test_the_start_and_end_pages_refuse_and_conflict(cw: CatalogueWorld) -> None
 
 def test_the_case_page_shows_the_measures_and_the_way_to_decide(cw: CatalogueWorld) -> None:
     placed = _placement(cw)
-    network_search(cw.tw)
+    make_network_search(cw.tw)
     url = reverse("cases:detail", args=[cw.tw.case.pk])
     mine = client_for(cw.tw.owner).get(url).content.decode()
     assert "Foranstaltninger og anbringelser" in mine
@@ -240,7 +240,7 @@ def test_the_case_page_shows_the_measures_and_the_way_to_decide(cw: CatalogueWor
 
 
 def test_a_decision_is_withdrawn_from_its_page(cw: CatalogueWorld) -> None:
-    decided = measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None, offer=cw.centre)
+    decided = make_measure(cw.tw, status=MeasureStatus.DECIDED, start_date=None, offer=cw.centre)
     url = reverse("measures:measure_withdraw", args=[cw.tw.case.pk, decided.pk])
     assert client_for(cw.tw.colleague).post(url, {"version": 1, "reason": "x"}).status_code == 404
     refused = client_for(cw.tw.owner).post(url, {"version": 1, "reason": ""})

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from sikkerhedsnet.audit.models import AccessLog
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import AdultServicesCoordinator, FollowUp, Measure
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.usefixtures("today")
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from sikkerhedsnet.measures.tests.catalogue_world import (
     TODAY,  # noqa: F401 - the day the `today` fixture freezes
     CatalogueWorld,
     catalogue_world,
-    measure,
+    make_measure,
 )
 
 pytestmark = pytest.mark.usefixtures("today")
@@ -24,7 +24,7 @@ def cw(db: None) -> CatalogueWorld:
 
 
 def _placement(cw: CatalogueWorld) -> Measure:
-    return measure(
+    return make_measure(
         cw.tw,
         kind=MeasureKind.FOSTER_FAMILY,
         legal_ground="placement_with_consent",

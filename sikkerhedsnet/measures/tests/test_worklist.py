@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, team_world
+from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.conftest import client_for
 from sikkerhedsnet.lib.worklist import worklist_rule
 from sikkerhedsnet.measures.ladder import MeasureKind
@@ -30,7 +30,7 @@ ONE_DAY = timedelta(days=1)
 
 @pytest.fixture
 def tw(db: None) -> TeamWorld:
-    return team_world()
+    return make_team_world()
 
 
 def _rows(code: str, at: date = DAY) -> list[dict[str, Any]]:
