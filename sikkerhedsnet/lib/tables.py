@@ -14,6 +14,7 @@ from typing import Any
 import openpyxl
 from django.utils.translation import gettext as _
 
+from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.lib.fileformats import (
     FileFormat,
     Row,
@@ -34,7 +35,7 @@ EXPORT_DELIMITER = ";"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-class FileRejected(ValueError):
+class FileRejected(Refused):
     """The file as a whole cannot be read; the message is shown to the user as it is."""
 
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.people.models import Child, Unit
 from sikkerhedsnet.synth.casework import create_casework
 from sikkerhedsnet.synth.collaboration import create_collaboration
@@ -48,7 +49,7 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
-class SynthRefused(Exception):
+class SynthRefused(Refused):
     """The database is not empty; the message is Danish and shown to the user as it is."""
 
 

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.collaboration.models import DialogueMeeting
+from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.people.access import today
 from sikkerhedsnet.people.models import Child, Unit, User
 from sikkerhedsnet.screening.models import Screening
 
 
-class DialogueRefused(ValueError):
+class DialogueRefused(Refused):
     """A Danish explanation of why the meeting was not recorded."""
 
 
