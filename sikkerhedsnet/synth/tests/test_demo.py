@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from sikkerhedsnet.cases.models import Case, CaseAssignment, CaseStatus
 from sikkerhedsnet.collaboration.models import MeetingSeries
@@ -81,3 +83,10 @@ def test_the_caseworker_has_cases_and_ppr_sits_on_the_daycares_meetings(db: None
     client = Client()
     client.force_login(caseworker)
     assert client.get(reverse("cases:home")).status_code == 200
+
+
+def test_a_fresh_clone_gets_its_var_folder(db: None, settings: Settings, tmp_path: Path) -> None:
+    # A fresh clone has no var/, where the demo's SQLite file lives; the demo makes it.
+    settings.VAR_DIR = tmp_path / "clone" / "var"
+    run_demo()
+    assert settings.VAR_DIR.is_dir()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from rich.table import Table
@@ -38,6 +40,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         verbosity = options["verbosity"]
+        # A fresh clone has no var/ yet, and SQLite does not make the folder of its file.
+        Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=max(0, verbosity - 1))
         if Child.objects.exists():
             self.stdout.write("Databasen har allerede børn; den syntetiske kommune dannes ikke.")
