@@ -37,6 +37,9 @@ class Command(BaseCommand):
             help="Antal børn, hvis databasen ikke har nogen endnu.",
         )
         parser.add_argument("--seed", type=int, default=DEMO_SEED)
+        parser.add_argument(
+            "--address", default=ADDRESS, help="Adresse og port for webserveren (vært:port)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         verbosity = options["verbosity"]
@@ -57,9 +60,10 @@ class Command(BaseCommand):
         console = console_for(self.stdout, verbosity, width=140)
         console.print(login_table(rows))
         console.print(f"Adgangskode til alle demo-logins: {DEMO_PASSWORD}")
-        console.print(f"Åbn http://{ADDRESS}/ og log ind med et af brugernavnene ovenfor.")
+        address = options["address"]
+        console.print(f"Åbn http://{address}/ og log ind med et af brugernavnene ovenfor.")
         if not options["no_serve"]:
-            call_command("runserver", ADDRESS, use_reloader=False)
+            call_command("runserver", address, use_reloader=False)
 
 
 def login_table(rows: list[DemoLoginRow]) -> Table:
