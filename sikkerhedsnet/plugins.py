@@ -71,6 +71,7 @@ PLUGINS: dict[str, list[str]] = {
         "sikkerhedsnet.collaboration.worklist.plans.PLAN_REVIEW_OVERDUE",
         "sikkerhedsnet.cases.worklist.CASEWORKER_OVER_CAP",
         "sikkerhedsnet.cases.worklist.CASE_WITHOUT_CASEWORKER",
+        "sikkerhedsnet.cases.worklist.CASE_IN_TEAM_NOBODY_LEADS",
         "sikkerhedsnet.measures.worklist.FIRST_FOLLOW_UP_MISSING",
         "sikkerhedsnet.measures.worklist.FOLLOW_UP_OVERDUE",
         "sikkerhedsnet.measures.worklist.PLACEMENT_SUPERVISION_MISSING",

@@ -74,11 +74,29 @@ def open_load(caseworker: User) -> int:
     return Case.objects.filter(caseworker=caseworker, status=CaseStatus.OPEN).count()
 
 
+def team_leaders_on(day: date) -> QuerySet[Membership]:
+    """The faglige ledere's places in the family department's teams on `day`; a team with one is
+    led: someone there sees its cases without a caseworker and gives them one."""
+    return Membership.objects.filter(
+        current_on(day),
+        user__role=Role.TEAM_LEADER,
+        user__is_active=True,
+        unit__kind=UnitKind.FAMILY_DEPARTMENT,
+    )
+
+
 def default_team(child: Child, day: date) -> Unit | None:
     """The team a new case goes to: the team of the child's earlier case (one team follows a
-    family), else the team of the child's district, else the team with the fewest open cases."""
+    family), else the team of the child's district, else the team with the fewest open cases.
+
+    Only a team a faglig leder leads takes a case (the intake team is a unit of the family
+    department too, but no one there gives cases to caseworkers), unless no team has one.
+    """
     teams = Unit.objects.filter(kind=UnitKind.FAMILY_DEPARTMENT)
-    earlier = Case.objects.filter(child=child, team__isnull=False).order_by("-opened_on").first()
+    led = teams.filter(pk__in=team_leaders_on(day).values("unit_id"))
+    if led.exists():
+        teams = led
+    earlier = Case.objects.filter(child=child, team__in=teams).order_by("-opened_on").first()
     if earlier is not None:
         return earlier.team
     districts = Enrolment.objects.filter(current_on(day), child=child).values("unit__district")

@@ -1,4 +1,5 @@
-"""The safety-net rules for cases (DESIGN §4): no caseworker drowning, no case without one.
+"""The safety-net rules for cases (DESIGN §4): no caseworker drowning, no case without one, no
+case in a team that no faglig leder leads.
 
 Both are acted on by the faglig leder of the team (each row carries the team as its unit, and
 the rules' audience acts on its own units only). A caseworker over the cap names no child and
@@ -9,7 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, Max, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Concat, TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +32,7 @@ from sikkerhedsnet.cases.models import (
     caseload_cap,
     over_cap_filter,
 )
+from sikkerhedsnet.cases.selectors import team_leaders_on
 from sikkerhedsnet.lib.dates import COPENHAGEN, Moment, local_day
 from sikkerhedsnet.lib.worklist import Link, Rule
 from sikkerhedsnet.people.models import Membership, Role, UnitKind, current_on
@@ -80,6 +92,23 @@ def _without_caseworker(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     )
 
 
+def _in_team_nobody_leads(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    led = team_leaders_on(local_day(at)).filter(unit_id=OuterRef("team_id"))
+    found: QuerySet[Any, dict[str, Any]] = (
+        _open_on(at)
+        .filter(~Exists(led))
+        .values("child_id", "opened_on")
+        .annotate(
+            unit_id=F("team_id"),
+            user_id=NO_ID,
+            case_id=F("pk"),
+            team_name=Coalesce(F("team__name"), Value("–")),
+            since=F("opened_on"),
+        )
+    )
+    return found
+
+
 def _assign_link(row: dict[str, Any]) -> Link:
     return Link(reverse("cases:assign", args=[row["case_id"]]), _("Fordel sagen"))
 
@@ -112,4 +141,18 @@ CASE_WITHOUT_CASEWORKER = Rule(
     audience_roles=TEAM_LEADERS,
     audience_by_unit=True,
     link=_assign_link,
+)
+
+# A case in a team no faglig leder leads is seen by no one who can give it a caseworker. Intake,
+# who opened it from a notification and still sees the child, is told; the dashboard counts it.
+CASE_IN_TEAM_NOBODY_LEADS = Rule(
+    code="case_in_team_nobody_leads",
+    title=_("Sag i et team uden faglig leder"),
+    explanation=_(
+        "Sagen blev oprettet %(opened_on)s i %(team_name)s, som ingen faglig leder har; ingen "
+        "kan fordele den til en rådgiver."
+    ),
+    who_acts=_("Visitationen og familieafdelingens ledelse"),
+    find=_in_team_nobody_leads,
+    audience_roles=frozenset({Role.INTAKE}),
 )

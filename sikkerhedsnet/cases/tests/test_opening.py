@@ -98,3 +98,24 @@ def test_default_team_else_the_least_loaded(db: None) -> None:
     busy, quiet = make_team("Travl"), make_team("Stille")
     CaseFactory.create(team=busy)
     assert default_team(f.ChildFactory.create(), date(2026, 5, 4)) == quiet
+
+
+def test_a_case_never_goes_to_a_team_nobody_leads(tw: TeamWorld) -> None:
+    # The intake team is a family-department unit with no faglig leder and no cases: the least
+    # loaded team, but no one there would give the case a caseworker.
+    intake_team = make_team("Familieafdelingen, Visitationen")
+    assert default_team(f.ChildFactory.create(), date(2026, 5, 4)) in {tw.team, tw.other_team}
+    assert not Case.objects.filter(team=intake_team).exists()
+
+
+def test_an_earlier_case_in_a_team_nobody_leads_does_not_take_the_new_one(tw: TeamWorld) -> None:
+    unled = make_team("Familieteam Vest")
+    child = f.ChildFactory.create()
+    CaseFactory.create(child=child, team=unled)
+    assert default_team(child, date(2026, 5, 4)) in {tw.team, tw.other_team}
+
+
+def test_a_team_whose_faglig_leder_has_left_takes_no_new_case(tw: TeamWorld) -> None:
+    tw.other_leader.memberships.update(until=date(2026, 4, 30))
+    CaseFactory.create_batch(3, team=tw.team)  # team A is busier; team B has no leader now
+    assert default_team(f.ChildFactory.create(), date(2026, 5, 4)) == tw.team

@@ -6,7 +6,13 @@ import pytest
 import time_machine
 
 from sikkerhedsnet.cases.services.assignment import case_assign
-from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
+from sikkerhedsnet.cases.tests.factories import (
+    CaseFactory,
+    TeamWorld,
+    make_team,
+    make_team_world,
+)
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.lib.worklist import worklist_rule
 from sikkerhedsnet.safetynet.selectors import flags_for_user
 
@@ -119,3 +125,43 @@ def test_rows_have_the_keys_every_rule_has(tw: TeamWorld) -> None:
     for code in ("caseworker_over_cap", "case_without_caseworker"):
         row = next(iter(worklist_rule(code).find(DAY)))
         assert {"child_id", "unit_id", "user_id", "since"} <= set(row)
+
+
+def _in_unled_team(at: date) -> set[int]:
+    return {row["case_id"] for row in worklist_rule("case_in_team_nobody_leads").find(at)}
+
+
+def test_a_case_in_a_team_nobody_leads_is_a_gap(tw: TeamWorld) -> None:
+    unled = make_team("Familieafdelingen, Visitationen")
+    case = CaseFactory.create(team=unled, opened_on=date(2026, 5, 1))
+    no_team = CaseFactory.create(team=None, opened_on=date(2026, 5, 1))
+    assert _in_unled_team(DAY) == {case.pk, no_team.pk}
+    row = next(
+        r for r in worklist_rule("case_in_team_nobody_leads").find(DAY) if r["case_id"] == case.pk
+    )
+    text = worklist_rule("case_in_team_nobody_leads").explain(row)
+    assert "01.05.2026" in text
+    assert "Familieafdelingen, Visitationen" in text
+
+
+def test_a_team_whose_faglig_leder_has_left_has_its_cases_flagged(tw: TeamWorld) -> None:
+    tw.leader.memberships.update(until=date(2026, 5, 31))
+    assert tw.case.pk not in _in_unled_team(date(2026, 5, 31))
+    assert tw.case.pk in _in_unled_team(DAY)
+
+
+def test_intake_is_told_of_the_case_it_can_see(tw: TeamWorld) -> None:
+    unled = make_team("Familieafdelingen, Visitationen")
+    notified = make_notification(
+        child=tw.child, at=datetime(2026, 4, 30, 9, 0, tzinfo=UTC), user=tw.fagperson
+    )
+    CaseFactory.create(
+        child=tw.child, team=unled, opened_on=date(2026, 5, 1), source_notification=notified
+    )
+    flags = flags_for_user(user=tw.intake, at=DAY)
+    assert any(
+        flag.rule.code == "case_in_team_nobody_leads" and flag.child == tw.child for flag in flags
+    )
+    assert not any(
+        f.rule.code == "case_in_team_nobody_leads" for f in flags_for_user(user=tw.leader, at=DAY)
+    )
