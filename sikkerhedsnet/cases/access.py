@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import access_log_record
-from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.cases.models import Case, CaseStatus
 from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import today
 from sikkerhedsnet.people.hooks import ChildScope
@@ -60,7 +60,24 @@ def _may_see_cases(user: User) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role in CASE_ROLES)
 
 
+# Intake sees the case its decision opened, read-only, until a caseworker has it: the child does
+# not vanish from intake's sight between the decision and the assignment (DESIGN §7's "intake sees
+# no cases" holds again from then on).
+INTAKE_SEES = Q(source_notification__isnull=False, caseworker__isnull=True, status=CaseStatus.OPEN)
+
+
+def _intake_sees(user: User, case: Case) -> bool:
+    return (
+        user.role == Role.INTAKE
+        and case.source_notification_id is not None
+        and case.caseworker_id is None
+        and case.is_open
+    )
+
+
 def _visible_q(user: User, day: date) -> Q | None:
+    if user.is_authenticated and user.is_active and user.role == Role.INTAKE:
+        return INTAKE_SEES
     if not _may_see_cases(user):
         return None
     teams = team_ids(user, day=day)
@@ -78,6 +95,8 @@ def visible_cases(user: User, *, day: date | None = None) -> QuerySet[Case]:
 
 def case_rights(user: User, case: Case, *, day: date | None = None) -> tuple[bool, str] | None:
     """(can_edit, basis) for `user` on `case`, or None when she may not see it."""
+    if _intake_sees(user, case):
+        return False, _("oprettet ved visitationens afgørelse, endnu uden rådgiver")
     if not _may_see_cases(user):
         return None
     in_team = case.team_id is not None and case.team_id in team_ids(user, day=day)
@@ -118,13 +137,16 @@ def _capability(name: str) -> rules.Predicate:
 rules.add_perm("cases.change_case", _capability("can_edit"))
 rules.add_perm("cases.assign_case", _capability("can_assign"))
 rules.add_perm("cases.take_case", _capability("can_take"))
+rules.add_perm(
+    "cases.view_case", rules.predicate(lambda user, case: case_access(user, case) is not None)
+)
 
 
 def access_case(user: User, case_id: int, *, shown: str, channel: str = "web") -> CaseAccess:
     """The case if `user` may see it, with what she may do; the read is logged. 404 otherwise."""
     case = (
         Case.objects.select_related("child", "team", "caseworker").filter(pk=case_id).first()
-        if _may_see_cases(user)
+        if _may_see_cases(user) or (user.is_authenticated and user.role == Role.INTAKE)
         else None
     )
     access = case_access(user, case) if case is not None else None

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from django.http import Http404
 
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.cases.access import access_case, case_access, visible_cases
+from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
+from sikkerhedsnet.conftest import client_for
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.people.access import access_child, visible_children
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.people.tests import factories as f
@@ -112,3 +117,40 @@ def test_what_each_may_do_with_the_case(tw: TeamWorld) -> None:
         assert tuple(user.has_perm(perm, case) for perm in perms) == capabilities
     assert case_access(tw.other_leader, tw.case) is None
     assert not tw.other_leader.has_perm("cases.change_case", tw.case)
+
+
+def _opened_by_intake(tw: TeamWorld) -> Case:
+    """A case intake's decision on a notification opened: in a team, no caseworker yet."""
+    notification = make_notification(
+        child=tw.child, at=datetime(2026, 4, 30, 9, 0, tzinfo=UTC), user=tw.fagperson
+    )
+    return CaseFactory.create(child=tw.child, team=tw.team, source_notification=notification)
+
+
+def test_intake_sees_the_case_it_opened_read_only_until_it_has_a_caseworker(
+    tw: TeamWorld,
+) -> None:
+    case = _opened_by_intake(tw)
+    access = access_case(tw.intake, case.pk, shown="sag")
+    assert (access.can_edit, access.can_assign, access.can_take) == (False, False, False)
+    assert AccessLog.objects.filter(user=tw.intake, child=tw.child).exists()
+    assert list(visible_cases(tw.intake)) == [case]
+    case.caseworker = tw.owner
+    case.save()
+    with pytest.raises(Http404):
+        access_case(tw.intake, case.pk, shown="sag")
+    assert not visible_cases(tw.intake).exists()
+
+
+def test_intake_does_not_see_a_case_a_faglig_leder_opened(tw: TeamWorld) -> None:
+    case = CaseFactory.create(child=tw.child, team=tw.team)  # no notification behind it
+    with pytest.raises(Http404):
+        access_case(tw.intake, case.pk, shown="sag")
+
+
+def test_intake_may_not_change_the_case_it_sees(tw: TeamWorld) -> None:
+    case = _opened_by_intake(tw)
+    client = client_for(tw.intake)
+    assert client.get(f"/sager/{case.pk}/").status_code == 200
+    assert client.get(f"/sager/{case.pk}/fordel/").status_code == 404
+    assert client.post(f"/sager/{case.pk}/journal/ny/", {"text": "x"}).status_code == 404

@@ -268,6 +268,25 @@ def test_a_child_assessment_opens_a_case(world: World, client: Client, intake: U
     assert f"Sag {case.pk} oprettet" in page
 
 
+def test_intake_follows_the_case_it_opened_until_it_has_a_caseworker(
+    world: World, client: Client, intake: User
+) -> None:
+    notification = assessed(
+        make_notification(child=world.child, at=FRI, user=world.colleague), intake
+    )
+    client.post(
+        url(notification, "afgoerelse/"),
+        {"version": notification.version, "kind": "child_assessment"},
+    )
+    case = Case.objects.get()
+    link = f'href="/sager/{case.pk}/"'
+    assert link in client.get(url(notification)).content.decode()
+    assert client.get(f"/sager/{case.pk}/").status_code == 200
+    Case.objects.filter(pk=case.pk).update(caseworker=world.role_users["caseworker"])
+    assert link not in client.get(url(notification)).content.decode()
+    assert client.get(f"/sager/{case.pk}/").status_code == 404
+
+
 def test_a_child_assessment_without_the_child_is_refused(
     world: World, client: Client, intake: User
 ) -> None:
