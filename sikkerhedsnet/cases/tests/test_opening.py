@@ -1,14 +1,16 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
 
 from sikkerhedsnet.cases.models import Case, CaseRefused
 from sikkerhedsnet.cases.selectors import default_team
-from sikkerhedsnet.cases.services.opening import case_open_by_leader
+from sikkerhedsnet.cases.services.opening import case_open, case_open_by_leader
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team, make_team_world
+from sikkerhedsnet.conftest import client_for
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.people.tests import factories as f
 
 
@@ -119,3 +121,22 @@ def test_a_team_whose_faglig_leder_has_left_takes_no_new_case(tw: TeamWorld) -> 
     tw.other_leader.memberships.update(until=date(2026, 4, 30))
     CaseFactory.create_batch(3, team=tw.team)  # team A is busier; team B has no leader now
     assert default_team(f.ChildFactory.create(), date(2026, 5, 4)) == tw.team
+
+
+def test_a_case_intake_opens_is_on_the_faglig_leders_list_at_once(tw: TeamWorld) -> None:
+    make_team("Familieafdelingen, Visitationen")  # the least loaded, and no one leads it
+    child = f.ChildFactory.create()
+    notification = make_notification(
+        child=child, at=datetime(2026, 5, 4, 9, 0, tzinfo=UTC), user=tw.fagperson
+    )
+    case = case_open(
+        actor=tw.intake,
+        child=child,
+        opened_on=date(2026, 5, 4),
+        became_aware_on=date(2026, 5, 4),
+        source_notification=notification,
+    )
+    leaders = {tw.team: tw.leader, tw.other_team: tw.other_leader}
+    assert case.team in leaders
+    page = client_for(leaders[case.team]).get("/sager/team/").content.decode()
+    assert f"/sager/{case.pk}/fordel/" in page
