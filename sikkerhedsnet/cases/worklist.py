@@ -77,36 +77,25 @@ def _over_cap(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     )
 
 
-def _without_caseworker(at: Moment) -> QuerySet[Any, dict[str, Any]]:
-    return (
-        _open_on(at)
-        .filter(caseworker__isnull=True)
-        .values("child_id", "opened_on")
-        .annotate(
-            unit_id=F("team_id"),
-            user_id=NO_ID,
-            case_id=F("pk"),
-            team_name=Coalesce(F("team__name"), Value("–")),
-            since=F("opened_on"),
-        )
+def _case_rows(cases: QuerySet[Case]) -> QuerySet[Any, dict[str, Any]]:
+    """One row per open case: its child, its team as the unit that acts, since it opened."""
+    rows: QuerySet[Any, dict[str, Any]] = cases.values("child_id", "opened_on").annotate(
+        unit_id=F("team_id"),
+        user_id=NO_ID,
+        case_id=F("pk"),
+        team_name=Coalesce(F("team__name"), Value("–")),
+        since=F("opened_on"),
     )
+    return rows
+
+
+def _without_caseworker(at: Moment) -> QuerySet[Any, dict[str, Any]]:
+    return _case_rows(_open_on(at).filter(caseworker__isnull=True))
 
 
 def _in_team_nobody_leads(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     led = team_leaders_on(local_day(at)).filter(unit_id=OuterRef("team_id"))
-    found: QuerySet[Any, dict[str, Any]] = (
-        _open_on(at)
-        .filter(~Exists(led))
-        .values("child_id", "opened_on")
-        .annotate(
-            unit_id=F("team_id"),
-            user_id=NO_ID,
-            case_id=F("pk"),
-            team_name=Coalesce(F("team__name"), Value("–")),
-            since=F("opened_on"),
-        )
-    )
-    return found
+    return _case_rows(_open_on(at).filter(~Exists(led)))
 
 
 def _assign_link(row: dict[str, Any]) -> Link:
