@@ -7,6 +7,7 @@ forbidden alike, the read logged); what the user may do is on the access object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikkerhedsnet.cases.access import CaseAccess, case_for
 from sikkerhedsnet.cases.views.common import case_context, with_version
+from sikkerhedsnet.casework.forms import VersionedForm
 from sikkerhedsnet.casework.models import PlanGoal
 from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.lib.http import AuthedRequest
@@ -143,14 +145,16 @@ def _detail_page(
     request: AuthedRequest,
     access: MeasureAccess,
     *,
-    start_form: StartForm | None = None,
-    end_form: EndForm | None = None,
-    withdraw_form: WithdrawForm | None = None,
+    posted: VersionedForm | None = None,
     conflict: bool = False,
     status: int = 200,
 ) -> HttpResponse:
+    """The measure's page; `posted` is the start, end or withdraw form as it was sent back."""
     today = timezone.localdate()
     measure = access.measure
+    start_form = posted if isinstance(posted, StartForm) else None
+    end_form = posted if isinstance(posted, EndForm) else None
+    withdraw_form = posted if isinstance(posted, WithdrawForm) else None
     context = {
         **base_context(access),
         "measure": measure,
@@ -177,79 +181,93 @@ def measure_detail(request: AuthedRequest, case_id: int, measure_id: int) -> Htt
     return _detail_page(request, access_measure(request, case_id, measure_id, shown=SHOWN))
 
 
+def _change_state(
+    request: AuthedRequest,
+    case_id: int,
+    measure_id: int,
+    *,
+    form_class: type[VersionedForm],
+    change: Callable[[Measure, VersionedForm], object],
+    done: str,
+) -> HttpResponse:
+    """Start, end or withdraw: the form, the service with the page's version, and the page again
+    with the refusal (400) or, when a colleague changed the measure first, the conflict (409)."""
+    access = access_measure(request, case_id, measure_id, shown=SHOWN)
+    measure = access.measure
+    form = form_class(request.POST, version=measure.version)
+    if not form.is_valid():
+        return _detail_page(request, access, posted=form, status=400)
+    try:
+        change(measure, form)
+    except Conflict:
+        measure.refresh_from_db()
+        again = form_class(with_version(request.POST, measure.version), version=measure.version)
+        return _detail_page(request, access, posted=again, conflict=True, status=409)
+    except Refused as error:
+        error.add_to(form)
+        return _detail_page(request, access, posted=form, status=400)
+    messages.success(request, done)
+    return redirect("measures:measure_detail", case_id, measure_id)
+
+
 @login_required
 @require_POST
 def measure_start_view(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResponse:
-    access = access_measure(request, case_id, measure_id, shown=SHOWN)
-    measure = access.measure
-    form = StartForm(request.POST, version=measure.version)
-    if not form.is_valid():
-        return _detail_page(request, access, start_form=form, status=400)
-    try:
-        measure_start(
+    def start(measure: Measure, form: VersionedForm) -> object:
+        return measure_start(
             actor=request.user,
             measure=measure,
             expected_version=form.expected_version,
             start_date=form.cleaned_data["start_date"],
         )
-    except Conflict:
-        measure.refresh_from_db()
-        again = StartForm(with_version(request.POST, measure.version), version=measure.version)
-        return _detail_page(request, access, start_form=again, conflict=True, status=409)
-    except Refused as error:
-        error.add_to(form)
-        return _detail_page(request, access, start_form=form, status=400)
-    messages.success(request, _("Foranstaltningen er startet."))
-    return redirect("measures:measure_detail", case_id, measure_id)
+
+    return _change_state(
+        request,
+        case_id,
+        measure_id,
+        form_class=StartForm,
+        change=start,
+        done=_("Foranstaltningen er startet."),
+    )
 
 
 @login_required
 @require_POST
 def measure_end_view(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResponse:
-    access = access_measure(request, case_id, measure_id, shown=SHOWN)
-    measure = access.measure
-    form = EndForm(request.POST, version=measure.version)
-    if not form.is_valid():
-        return _detail_page(request, access, end_form=form, status=400)
-    try:
-        measure_end(
+    def end(measure: Measure, form: VersionedForm) -> object:
+        return measure_end(
             actor=request.user,
             measure=measure,
             expected_version=form.expected_version,
             end_date=form.cleaned_data["end_date"],
         )
-    except Conflict:
-        measure.refresh_from_db()
-        again = EndForm(with_version(request.POST, measure.version), version=measure.version)
-        return _detail_page(request, access, end_form=again, conflict=True, status=409)
-    except Refused as error:
-        error.add_to(form)
-        return _detail_page(request, access, end_form=form, status=400)
-    messages.success(request, _("Foranstaltningen er afsluttet."))
-    return redirect("measures:measure_detail", case_id, measure_id)
+
+    return _change_state(
+        request,
+        case_id,
+        measure_id,
+        form_class=EndForm,
+        change=end,
+        done=_("Foranstaltningen er afsluttet."),
+    )
 
 
 @login_required
 @require_POST
 def measure_withdraw_view(request: AuthedRequest, case_id: int, measure_id: int) -> HttpResponse:
-    access = access_measure(request, case_id, measure_id, shown=SHOWN)
-    measure = access.measure
-    form = WithdrawForm(request.POST, version=measure.version)
-    if not form.is_valid():
-        return _detail_page(request, access, withdraw_form=form, status=400)
-    try:
-        measure_withdraw(
+    def withdraw(measure: Measure, form: VersionedForm) -> object:
+        return measure_withdraw(
             actor=request.user,
             measure=measure,
             expected_version=form.expected_version,
             reason=form.cleaned_data["reason"],
         )
-    except Conflict:
-        measure.refresh_from_db()
-        again = WithdrawForm(with_version(request.POST, measure.version), version=measure.version)
-        return _detail_page(request, access, withdraw_form=again, conflict=True, status=409)
-    except Refused as error:
-        error.add_to(form)
-        return _detail_page(request, access, withdraw_form=form, status=400)
-    messages.success(request, _("Beslutningen er trukket tilbage."))
-    return redirect("measures:measure_detail", case_id, measure_id)
+
+    return _change_state(
+        request,
+        case_id,
+        measure_id,
+        form_class=WithdrawForm,
+        change=withdraw,
+        done=_("Beslutningen er trukket tilbage."),
+    )
