@@ -14,7 +14,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     Max,
     OuterRef,
     QuerySet,
@@ -34,10 +33,9 @@ from sikkerhedsnet.cases.models import (
 )
 from sikkerhedsnet.cases.selectors import team_leaders_on
 from sikkerhedsnet.lib.dates import COPENHAGEN, Moment, local_day
-from sikkerhedsnet.lib.worklist import Link, Rule
+from sikkerhedsnet.lib.worklist import NO_ID, Link, Rule
 from sikkerhedsnet.people.models import Membership, Role, UnitKind, current_on
 
-NO_ID = Value(None, output_field=IntegerField())
 TEAM_LEADERS = frozenset({Role.TEAM_LEADER})
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -26,9 +26,8 @@ from sikkerhedsnet.casework.models import (
     InterimAssessment,
 )
 from sikkerhedsnet.lib.dates import Moment, local_day
-from sikkerhedsnet.lib.worklist import Link, Rule
+from sikkerhedsnet.lib.worklist import NO_ID, Link, Rule
 
-NO_UNIT = Value(None, output_field=IntegerField())
 ONE_DAY = timedelta(days=1)
 
 
@@ -45,7 +44,7 @@ def _assessment_overdue(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .annotate(
             case_id=F("pk"),
             user_id=F("caseworker_id"),
-            unit_id=NO_UNIT,
+            unit_id=NO_ID,
             since=F("opened_on"),
             deadline=F("assessment_due_on"),
         )
@@ -70,7 +69,7 @@ def _placement_without_plan(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .annotate(
             child_id=F("case__child_id"),
             user_id=F("case__caseworker_id"),
-            unit_id=NO_UNIT,
+            unit_id=NO_ID,
             since=F("decided_on"),
         )
     )

@@ -5,17 +5,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import DateField, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
+from django.db.models import DateField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.intake.models import COPENHAGEN, Notification, PatternReview, Status
 from sikkerhedsnet.lib.dates import Moment, instant, local_day
-from sikkerhedsnet.lib.worklist import Facts, Rule
+from sikkerhedsnet.lib.worklist import NO_ID, Facts, Rule
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.policy import get_policy
 
-NO_ID = Value(None, output_field=IntegerField())
 INTAKE = frozenset({Role.INTAKE})
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypedDict
 
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet, Value
 from django.utils.functional import Promise
 
 from sikkerhedsnet.lib.dates import Moment
@@ -25,6 +25,9 @@ from sikkerhedsnet.lib.plugins import load
 # carry "notification_id" (or a later area's object id, which the rule's `link` turns into a
 # link on the worklist).
 ROW_KEYS = ("child_id", "unit_id", "user_id", "since")
+# A row key a rule's rows leave empty (a rule about a caseworker names no child, one about a
+# unit's child names no user): NULL, typed so that the database can compare it.
+NO_ID = Value(None, output_field=IntegerField())
 Facts = dict[str, Any]  # a row as a rule's query gives it: ROW_KEYS and the explanation's facts
 
 

@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.lib.dates import Moment, add_months, local_day
-from sikkerhedsnet.lib.worklist import Link, Rule
+from sikkerhedsnet.lib.worklist import NO_ID, Link, Rule
 from sikkerhedsnet.measures import adulthood, cadence
 from sikkerhedsnet.measures.ladder import PLACEMENT_KINDS, MeasureKind
 from sikkerhedsnet.measures.models import (
@@ -45,7 +45,6 @@ from sikkerhedsnet.measures.models import (
 )
 from sikkerhedsnet.people.models import Role
 
-NO_ID = Value(None, output_field=IntegerField())
 TEAM_LEADERS = frozenset({Role.TEAM_LEADER})
 OPEN_STATUSES = (MeasureStatus.WAITING, MeasureStatus.DECIDED, MeasureStatus.ACTIVE)
 

@@ -9,7 +9,6 @@ from django.db.models import (
     DateField,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -19,7 +18,7 @@ from django.db.models import (
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.lib.dates import Moment, local_day
-from sikkerhedsnet.lib.worklist import Rule
+from sikkerhedsnet.lib.worklist import NO_ID, Rule
 from sikkerhedsnet.people.models import Enrolment
 from sikkerhedsnet.policy import get_policy
 from sikkerhedsnet.screening.hooks import any_of, escalation_sources, unit_plan_sources
@@ -32,7 +31,6 @@ from sikkerhedsnet.screening.models import (
 )
 from sikkerhedsnet.screening.selectors.rounds import last_closed_round, previous_round, round_on
 
-NO_USER = Value(None, output_field=IntegerField())
 TL = Instrument.TRAFFIC_LIGHT
 
 
@@ -52,7 +50,7 @@ def _not_screened(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .filter(~Exists(screened))
         .values("child_id", "unit_id")
         .annotate(
-            user_id=NO_USER,
+            user_id=NO_ID,
             since=Value(closed.deadline + timedelta(days=1), output_field=DateField()),
             deadline=Value(closed.deadline, output_field=DateField()),
         )
@@ -74,7 +72,7 @@ def _concern_without_plan(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .annotate(concern_since=F("screened_on"))
         .exclude(any_of(unit_plan_sources()))
         .values("child_id", "unit_id", "position", "screened_on")
-        .annotate(user_id=NO_USER, since=F("screened_on"))
+        .annotate(user_id=NO_ID, since=F("screened_on"))
     )
 
 
@@ -107,7 +105,7 @@ def _repeated_concern(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .annotate(concern_since=Subquery(earlier_date.values("screened_on")[:1]))
         .exclude(any_of(escalation_sources()))
         .values("child_id", "unit_id", "position", "screened_on", "concern_since")
-        .annotate(user_id=NO_USER, since=F("screened_on"))
+        .annotate(user_id=NO_ID, since=F("screened_on"))
     )
 
 
@@ -125,7 +123,7 @@ def _adbb_without_follow_up(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .filter(follow_ups__isnull=True)
         .filter(~Exists(later_visit))
         .values("child_id", "unit_id", "adbb_total", "screened_on")
-        .annotate(user_id=NO_USER, since=F("screened_on"))
+        .annotate(user_id=NO_ID, since=F("screened_on"))
     )
 
 

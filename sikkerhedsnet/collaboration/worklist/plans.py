@@ -10,15 +10,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, F, IntegerField, OuterRef, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.collaboration.models import PlanAction, PlanStatus, UnitPlan
 from sikkerhedsnet.lib.dates import Moment, local_day
-from sikkerhedsnet.lib.worklist import Link, Rule
-
-NO_USER = Value(None, output_field=IntegerField())
+from sikkerhedsnet.lib.worklist import NO_ID, Link, Rule
 
 
 def plan_since_concern() -> Exists:
@@ -39,7 +37,7 @@ def _action_overdue(at: Moment) -> QuerySet[Any, dict[str, Any]]:
         .annotate(
             child_id=F("plan__child_id"),
             unit_id=F("plan__unit_id"),
-            user_id=NO_USER,
+            user_id=NO_ID,
             due=F("due_on"),
             since=F("due_on"),
         )
@@ -50,7 +48,7 @@ def _review_overdue(at: Moment) -> QuerySet[Any, dict[str, Any]]:
     return (
         UnitPlan.objects.filter(status=PlanStatus.ACTIVE, review_due__lt=local_day(at))
         .values("child_id", "unit_id", "review_due", "created_on")
-        .annotate(plan_id=F("pk"), user_id=NO_USER, since=F("review_due"))
+        .annotate(plan_id=F("pk"), user_id=NO_ID, since=F("review_due"))
     )
 
 
