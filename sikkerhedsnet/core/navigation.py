@@ -53,6 +53,7 @@ MENU: list[MenuEntry] = [
         "collaboration.view_collaborationmeeting",
     ),
     MenuEntry(_("Adgangslog"), "audit:access_log", "audit.view_accesslog"),
+    MenuEntry(_("Medarbejdere"), "people:staff_list", "people.manage_staff"),
     MenuEntry(_("Import"), "imports:upload", "imports.import_data"),
     MenuEntry(_("Bekymringsguide"), "screening:guide_edit", "screening.change_concernguide"),
 ]

@@ -153,3 +153,33 @@ rules.add_perm("people.view_unit", role_is(*UNIT_STAFF_ROLES, *UNIT_WIDE_ROLES))
 rules.add_perm("people.work_in_unit", role_is(*UNIT_STAFF_ROLES))
 rules.add_perm("audit.view_accesslog", role_is(Role.DATA_PROTECTION))
 rules.add_perm("imports.import_data", role_is(Role.ADMINISTRATOR))
+
+# Staff: the administrator creates users, sets their role, units and teams, deactivates them and
+# resets their passwords (people/services/staff.py checks the same permission).
+rules.add_perm("people.manage_staff", role_is(Role.ADMINISTRATOR))
+
+
+@dataclass(frozen=True)
+class StaffAccess:
+    staff: User
+    can_deactivate: bool
+    can_reactivate: bool
+    can_reset_password: bool
+
+
+def access_staff(user: User, staff_id: int) -> StaffAccess:
+    """A staff member for the administrator to manage; 404 for everyone else or when missing."""
+    if not user.has_perm("people.manage_staff"):
+        raise Http404
+    staff = User.objects.filter(pk=staff_id).first()
+    if staff is None:
+        raise Http404
+    is_self = staff.pk == user.pk
+    return StaffAccess(
+        staff=staff,
+        # Nobody locks herself out; the last active administrator is the service's rule.
+        can_deactivate=staff.is_active and not is_self,
+        can_reactivate=not staff.is_active,
+        # Her own password she changes herself ("Skift adgangskode"), knowing the old one.
+        can_reset_password=not is_self,
+    )

@@ -55,6 +55,11 @@ class User(AbstractUser):
     units: models.ManyToManyField[Unit, Membership] = models.ManyToManyField(
         Unit, through="Membership", related_name="staff"
     )
+    # Set when the administrator creates the user or resets her password: she chooses her own
+    # before she can use anything else (people/middleware.py). False for everyone else.
+    must_change_password = models.BooleanField(_("skal vælge ny adgangskode"), default=False)
+    # The administrator's edits are compare-and-set on it (lib/versions.py).
+    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
