@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from datetime import date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -71,3 +72,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for report in skipped:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         terminalreporter.line(f"SKIPPED {report.nodeid}: {reason}", red=True)
+
+
+@pytest.fixture(autouse=True)
+def _post_outbox(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Letters delivered in a test go to a folder of the test's own, never to var/outbox."""
+    settings.SIKKERHEDSNET_POST_OUTBOX = tmp_path_factory.mktemp("outbox")

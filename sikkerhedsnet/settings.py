@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sikkerhedsnet.core",
     "sikkerhedsnet.people",
     "sikkerhedsnet.audit",
+    "sikkerhedsnet.post",
     "sikkerhedsnet.safetynet",
     "sikkerhedsnet.screening",
     "sikkerhedsnet.intake",
@@ -59,6 +60,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # After login: a new or reset password is changed before anything else (people/middleware.py).
+    "sikkerhedsnet.people.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "sikkerhedsnet.urls"
@@ -112,6 +115,14 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2 hashes new passwords; the PBKDF2 hashers stay so that existing hashes still verify, and
+# Django re-hashes them with Argon2 at the next login. (Tests use a fast hasher: conftest.py.)
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -180,6 +191,18 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Outgoing letters (sikkerhedsnet/post): the delivery channel, and where the demo's channel puts
+# its Digital Post messages (MeMo XML). The sender is the municipality, by its CVR number; the
+# demo's is made up. SIKKERHEDSNET_MEMO_XSD may name the official MeMo_Message.xsd to validate
+# against instead of the subset the project carries.
+SIKKERHEDSNET_POST_CHANNEL = os.environ.get(
+    "SIKKERHEDSNET_POST_CHANNEL", "sikkerhedsnet.post.channels.MemoOutbox"
+)
+SIKKERHEDSNET_POST_OUTBOX = Path(os.environ.get("SIKKERHEDSNET_POST_OUTBOX", VAR_DIR / "outbox"))
+SIKKERHEDSNET_MUNICIPALITY_CVR = os.environ.get("SIKKERHEDSNET_MUNICIPALITY_CVR", "11223344")
+SIKKERHEDSNET_MUNICIPALITY_NAME = os.environ.get("SIKKERHEDSNET_MUNICIPALITY_NAME", "")
+SIKKERHEDSNET_MEMO_XSD = os.environ.get("SIKKERHEDSNET_MEMO_XSD", "")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("sikkerhedsnet.people.urls")),
     path("", include("sikkerhedsnet.audit.urls")),
+    path("", include("sikkerhedsnet.post.urls")),
     path("", include("sikkerhedsnet.imports.urls")),
     path("", include("sikkerhedsnet.safetynet.urls")),
     path("", include("sikkerhedsnet.screening.urls")),

@@ -20,6 +20,7 @@ LETTER_LANGUAGE = "da"
 class Letter:
     filename: str
     html: str
+    title: str = ""
 
     def pdf(self) -> bytes:
         return render_pdf(self.html)

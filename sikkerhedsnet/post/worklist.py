@@ -1,7 +1,7 @@
 """The post area's safety-net rule: a letter that could not be sent is a task for its author.
 
 A parent who never got the invitation, or a notifier who never got the receipt the law promises
-(Barnets Lov § 133), falls through the net as surely as a missed deadline; so the failed
+(Barnets Lov §§ 136–137), falls through the net as surely as a missed deadline; so the failed
 delivery stays on the author's list until it is sent again or sent another way.
 """
 
