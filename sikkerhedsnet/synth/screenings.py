@@ -14,6 +14,13 @@ ADBB: infants are scored at the health visitor's visits at 2, 4 and 8 months. Mo
 0-3; about 5 % reach the cutoff (5), mostly among a few infants who are withdrawn at several
 visits. Most of those have the follow-up visit recorded within two weeks; some do not.
 
+SFO: an after-school centre gives no joint position of its own (policy screens daycare and
+school; the SFO is part of the school, folkeskoleloven § 3, stk. 4, and the school's team sets
+the pupil's position). Its pedagogues rate the children they see every afternoon on their own in
+the current round (TOPI's first step, the `Rating` rows of the round page): a child whose
+school has set this round's position in the week before, the others from the SFO's own day in
+the round on; most children once or twice, mostly as their position stands.
+
 Rows go in from plain tuples, by COPY on PostgreSQL and `executemany` on SQLite: at 150,000
 children and five years that is over a million rows, and model instances through `bulk_create`
 would cost most of the generator's time.
@@ -25,7 +32,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import islice
 from typing import Any
 
@@ -42,6 +49,7 @@ from sikkerhedsnet.screening.models import (
     AdbbFollowUp,
     Instrument,
     Position,
+    Rating,
     Screening,
 )
 from sikkerhedsnet.screening.selectors.rounds import Round, previous_round, round_on
@@ -81,6 +89,12 @@ USUAL_TOTALS = ((0, 36), (1, 27), (2, 18), (3, 11), (4, 6), (5, 1.2), (6, 0.5), 
 WITHDRAWN_TOTALS = ((2, 10), (3, 15), (4, 20), (5, 20), (6, 15), (7, 10), (8, 5), (10, 3), (12, 2))
 FOLLOWED_UP = 0.85  # of the scorings at or over the cutoff, with the follow-up visit recorded
 FOLLOW_UP_DAYS = (3, 14)
+
+SFO_RATED = 0.9  # of the children in an SFO whose day in the round has come
+SFO_RATERS = (1, 2)  # pedagogues rating one child
+SFO_DIFFERS = 0.15  # an own rating one step away from the child's position
+ONE_STEP = {GREEN: (YELLOW,), YELLOW: (GREEN, RED), RED: (YELLOW,)}
+RATED_AT = time(13, 0)  # in the afternoon, when the SFO sees the children
 
 BATCH_SIZE = 5000
 
@@ -312,10 +326,72 @@ def create_screenings(ctx: SynthContext) -> None:
     ids = ctx.ids.take(Screening, len(rows))
     first_scoring = len(maker.positions)
     follow_ups = [(ids[first_scoring + index], *visit) for index, *visit in maker.follow_ups]
-    ctx.progress.step("Trivselsvurderinger og ADBB", len(rows) + len(follow_ups))
+    known = KnownPositions.of(maker.positions, rounds[-1])
+    ratings = sfo_ratings(ctx, rounds[-1], known, maker.staff)
+    total = len(rows) + len(follow_ups) + len(ratings)
+    ctx.progress.step("Trivselsvurderinger og ADBB", total)
     _insert(ctx, Screening, SCREENING_COLUMNS, _screening_values(ids, rows))
     follow_up_ids = ctx.ids.take(AdbbFollowUp, len(follow_ups))
     _insert(ctx, AdbbFollowUp, FOLLOW_UP_COLUMNS, _follow_up_values(follow_up_ids, follow_ups))
+    rating_ids = ctx.ids.take(Rating, len(ratings))
+    _insert(ctx, Rating, RATING_COLUMNS, _rating_values(rating_ids, ratings))
+
+
+# SFO: the pedagogues' own ratings in the current round ----------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownPositions:
+    """What an SFO pedagogue's rating leans on: the child's position as it stands."""
+
+    latest: dict[int, str]  # each child's newest joint position
+    current: dict[int, tuple[str, date]]  # this round's joint position and its day
+
+    @classmethod
+    def of(cls, positions: list[tuple[Any, ...]], current: Round) -> KnownPositions:
+        # Rows are planned oldest round first per child: the last one seen is the newest.
+        latest = {row[0]: row[5] for row in positions}
+        now = {row[0]: (row[5], row[4]) for row in positions if row[3] == current.deadline}
+        return cls(latest=latest, current=now)
+
+
+def sfo_ratings(
+    ctx: SynthContext, current: Round, known: KnownPositions, staff: dict[int, list[int]]
+) -> list[tuple[Any, ...]]:
+    """(child, unit, deadline, rater, position, day) of the SFO staff's ratings this round.
+
+    A child whose school has set this round's joint position was rated in the week before it
+    (the team agreed the position on the ratings); the others from the SFO's own day in the
+    round, once it has come. Its own random stream: the rows above stay as they were.
+    """
+    rng = ctx.rng("sfo_ratings")
+    longest = min(EARLIEST_DAYS_BEFORE_DEADLINE, (current.deadline - current.starts_on).days)
+    days = {
+        unit.pk: current.deadline
+        - timedelta(days=rng.randint(LATEST_DAYS_BEFORE_DEADLINE, longest))
+        for unit in ctx.units_of(UnitKind.SFO)
+    }
+    rows: list[tuple[Any, ...]] = []
+    for enrolment in ctx.enrolments:
+        own_day, raters = days.get(enrolment.unit_id), staff.get(enrolment.unit_id)
+        if own_day is None or not raters:
+            continue
+        if not Place(enrolment.unit_id, enrolment.since, enrolment.until).on(ctx.today):
+            continue
+        joint = known.current.get(enrolment.child_id)
+        if joint is not None:
+            position, day = joint[0], joint[1] - timedelta(days=rng.randrange(SPREAD_DAYS))
+        elif own_day <= ctx.today:
+            position, day = known.latest.get(enrolment.child_id, GREEN), own_day
+        else:
+            continue  # the SFO has not got to this child yet
+        if rng.random() >= SFO_RATED:
+            continue
+        day = min(max(day, enrolment.since, current.starts_on), ctx.today)
+        for rater in rng.sample(raters, min(len(raters), rng.randint(*SFO_RATERS))):
+            own = rng.choice(ONE_STEP[position]) if rng.random() < SFO_DIFFERS else position
+            rows.append((enrolment.child_id, enrolment.unit_id, current.deadline, rater, own, day))
+    return rows
 
 
 # The columns of the planned rows, then what every generated row has in common.
@@ -335,6 +411,16 @@ SCREENING_COLUMNS = (
     "version",
 )
 FOLLOW_UP_COLUMNS = ("screening_id", "visited_on", "note", "recorded_by_id", "id")
+RATING_COLUMNS = (
+    "child_id",
+    "unit_id",
+    "round_deadline",
+    "rater_id",
+    "position",
+    "reason",
+    "updated_at",
+    "id",
+)
 
 
 def _date_adapter() -> Callable[[date], Any]:
@@ -378,6 +464,14 @@ def _follow_up_values(ids: range, rows: list[tuple[Any, ...]]) -> Iterator[tuple
     day = _date_adapter()
     for pk, (screening, visited_on, note, recorder) in zip(ids, rows, strict=True):
         yield (screening, day(visited_on), note, recorder, pk)
+
+
+def _rating_values(ids: range, rows: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    day = _date_adapter()
+    moment = connection.ops.adapt_datetimefield_value
+    for pk, (child, unit, deadline, rater, position, rated_on) in zip(ids, rows, strict=True):
+        at = timezone.make_aware(datetime.combine(rated_on, RATED_AT))
+        yield (child, unit, day(deadline), rater, position, "", moment(at), pk)
 
 
 def _insert(

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.utils import timezone
 
 from sikkerhedsnet.lib.worklist import worklist_rule
-from sikkerhedsnet.people.models import Child, Enrolment, current_on
+from sikkerhedsnet.people.models import Child, Enrolment, Membership, UnitKind, current_on
 from sikkerhedsnet.policy import get_policy
-from sikkerhedsnet.screening.models import AdbbFollowUp, Instrument, Screening
+from sikkerhedsnet.screening.models import AdbbFollowUp, Instrument, Rating, Screening
 from sikkerhedsnet.screening.selectors.rounds import last_closed_round, round_on
 from sikkerhedsnet.synth.context import SynthContext
 from sikkerhedsnet.synth.pipeline import generate
@@ -137,6 +138,35 @@ def test_adbb_at_the_visits_mostly_low_some_at_the_cutoff_most_followed_up(
     assert 0.5 * len(high) <= len(followed) < len(high)  # most, not all
 
 
+def test_sfo_pedagogues_rate_their_children_in_the_current_round(town: SynthContext) -> None:
+    current = round_on(TODAY).deadline
+    ratings = list(Rating.objects.select_related("unit"))
+    assert len(ratings) > 50
+    assert {rating.unit.kind for rating in ratings} == {UnitKind.SFO}
+    assert {rating.round_deadline for rating in ratings} == {current}
+    enrolled = set(
+        Enrolment.objects.filter(current_on(TODAY), unit__kind=UnitKind.SFO).values_list(
+            "child_id", "unit_id"
+        )
+    )
+    staff = set(Membership.objects.values_list("user_id", "unit_id"))
+    for rating in ratings:
+        assert (rating.child_id, rating.unit_id) in enrolled
+        assert (rating.rater_id, rating.unit_id) in staff
+        assert timezone.localdate(rating.updated_at) <= TODAY
+    # The SFO gives no joint position: the school does.
+    assert not Screening.objects.filter(unit__kind=UnitKind.SFO).exists()
+    # An own rating mostly agrees with the position the school's team set on it.
+    joint = dict(
+        Screening.objects.filter(instrument=TL, round_deadline=current).values_list(
+            "child_id", "position"
+        )
+    )
+    compared = [r.position == joint[r.child_id] for r in ratings if r.child_id in joint]
+    assert len(compared) > 20
+    assert 0.7 <= sum(compared) / len(compared) < 1
+
+
 def test_the_same_seed_makes_the_same_screenings(db: None) -> None:
     assert generated(seed=8) == generated(seed=8)
 
@@ -166,6 +196,11 @@ def generated(seed: int) -> list[tuple[Any, ...]]:
                     "position",
                     "adbb_total",
                     "recorded_by__username",
+                )
+            )
+            rows += list(
+                Rating.objects.order_by("child__cpr", "rater__username").values_list(
+                    "child__cpr", "unit__code", "round_deadline", "rater__username", "position"
                 )
             )
             raise _Undo
