@@ -30,6 +30,7 @@ from sikkerhedsnet.collaboration.models import (
     AgendaItem,
     CollaborationMeeting,
     DialogueMeeting,
+    DialogueStatus,
     MeetingSeries,
     PlanStatus,
     UnitPlan,
@@ -199,9 +200,14 @@ def _plan_is_active(user: User, plan: UnitPlan) -> bool:
     return plan.status == PlanStatus.ACTIVE
 
 
+def _dialogue_is_planned(user: User, meeting: DialogueMeeting) -> bool:
+    return meeting.status == DialogueStatus.PLANNED
+
+
 works_with_child = rules.predicate(_works_with_child)
 works_in_record_unit = rules.predicate(_works_in_record_unit)
 plan_is_active = rules.predicate(_plan_is_active)
+dialogue_is_planned = rules.predicate(_dialogue_is_planned)
 
 
 rules.add_perm("collaboration.add_unitplan", works_with_child)
@@ -209,6 +215,9 @@ rules.add_perm("collaboration.add_dialoguemeeting", works_with_child)
 rules.add_perm("collaboration.change_unitplan", works_in_record_unit)
 rules.add_perm("collaboration.view_unitplan", works_in_record_unit)
 rules.add_perm("collaboration.view_dialoguemeeting", works_in_record_unit)
+# Move, cancel or write the record of a booked meeting: while it is planned (the services refuse
+# too), by the staff of the unit that booked it.
+rules.add_perm("collaboration.change_dialoguemeeting", dialogue_is_planned & works_in_record_unit)
 # Goals, review date, actions and reviews: only while the plan runs (the services refuse too).
 rules.add_perm("collaboration.work_on_unitplan", plan_is_active & works_in_record_unit)
 
@@ -240,6 +249,7 @@ def access_child_to_record(user: User, child_id: int, *, shown: str) -> Recordin
 class DialogueAccess:
     meeting: DialogueMeeting
     child_access: ChildAccess
+    can_change: bool  # move, cancel, write the record: while it is planned
 
 
 def access_dialogue(
@@ -249,7 +259,11 @@ def access_dialogue(
     meeting = meetings.filter(pk=meeting_id, child_id=child_id).first()
     if meeting is None or not user.has_perm("collaboration.view_dialoguemeeting", meeting):
         raise Http404
-    return DialogueAccess(meeting=meeting, child_access=access_child(user, child_id, shown=shown))
+    return DialogueAccess(
+        meeting=meeting,
+        child_access=access_child(user, child_id, shown=shown),
+        can_change=bool(user.has_perm("collaboration.change_dialoguemeeting", meeting)),
+    )
 
 
 def may_see_dialogue(user: User, meeting: DialogueMeeting) -> bool:

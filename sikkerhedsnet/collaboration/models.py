@@ -8,41 +8,109 @@ Texts are kept as written; every change is history.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikkerhedsnet.lib.dates import local_day
+
+
+class DialogueStatus(models.TextChoices):
+    PLANNED = "planned", _("Planlagt")
+    HELD = "held", _("Holdt")
+    CANCELLED = "cancelled", _("Aflyst")
+
 
 class DialogueMeeting(models.Model):
-    """A talk with the parents about the child: what both sides see, and what was agreed."""
+    """A talk with the parents about the child: what both sides see, and what was agreed.
+
+    A meeting is booked ahead (planned: a time, a place, who takes part; the parents get an
+    invitation letter) and recorded afterwards on the same row (held), or cancelled. A meeting
+    nobody booked is recorded afterwards straight away (held, with no time or place). The record
+    of a held meeting is not edited: what the parents agreed to stays as it was written.
+    `version` is a compare-and-set on moving, cancelling and recording a planned meeting, so two
+    colleagues cannot both move it, or record it twice.
+    """
 
     child = models.ForeignKey(
         "people.Child", on_delete=models.PROTECT, related_name="dialogue_meetings"
     )
     unit = models.ForeignKey("people.Unit", on_delete=models.PROTECT, related_name="+")
-    held_on = models.DateField(_("dato for mødet"))
-    participants = models.CharField(_("deltagere"), max_length=500)
-    staff_view = models.TextField(_("det ser personalet"))
-    parents_view = models.TextField(_("det ser og ønsker forældrene"))
-    agreed = models.TextField(_("det aftalte vi"))
+    # db_default: rows written straight to the table (the synthetic town) are records afterwards.
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DialogueStatus.choices,
+        default=DialogueStatus.HELD,
+        db_default=DialogueStatus.HELD,
+    )
+    # Booked ahead: when, where, what for and who comes. Empty for a meeting recorded afterwards.
+    starts_at = models.DateTimeField(_("tidspunkt"), null=True, blank=True)
+    place = models.CharField(_("sted"), max_length=200, blank=True, db_default="")
+    purpose = models.TextField(_("det vil vi gerne tale med jer om"), blank=True, db_default="")
+    guardians = models.ManyToManyField(
+        "people.Guardian", blank=True, related_name="+", verbose_name=_("forældre")
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("personale")
+    )
+    others = models.CharField(_("andre deltagere"), max_length=300, blank=True, db_default="")
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    booked_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(_("begrundelse"), max_length=500, blank=True, db_default="")
+    # The record, written once the meeting is held.
+    held_on = models.DateField(_("dato for mødet"), null=True, blank=True)
+    participants = models.CharField(_("deltagere"), max_length=500, blank=True)
+    staff_view = models.TextField(_("det ser personalet"), blank=True)
+    parents_view = models.TextField(_("det ser og ønsker forældrene"), blank=True)
+    agreed = models.TextField(_("det aftalte vi"), blank=True)
     # The yellow or red position the meeting followed up, when it was started from one.
     screening = models.ForeignKey(
         "screening.Screening", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, db_default=1)
+    history = HistoricalRecords(m2m_fields=[guardians, staff])
 
     class Meta:
         ordering = ["-held_on", "-id"]
-        indexes = [models.Index(fields=["child", "held_on"])]
+        indexes = [
+            models.Index(fields=["child", "held_on"]),
+            models.Index(
+                fields=["starts_at"], name="dialogue_planned_start", condition=Q(status="planned")
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="held", held_on__isnull=False, recorded_by__isnull=False)
+                | (~Q(status="held") & Q(starts_at__isnull=False)),
+                name="dialogue_held_is_recorded_planned_has_time",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"Dialogmøde {self.held_on} ({self.child_id})"
+        return f"Dialogmøde {self.day} ({self.child_id})"
+
+    @property
+    def day(self) -> date | None:
+        """The meeting's Danish day: the day it was held, else the day it is planned for."""
+        if self.held_on is not None:
+            return self.held_on
+        return local_day(self.starts_at) if self.starts_at is not None else None
+
+    @property
+    def is_planned(self) -> bool:
+        return self.status == DialogueStatus.PLANNED
 
 
 class PlanStatus(models.TextChoices):
@@ -77,6 +145,9 @@ class UnitPlan(models.Model):
         "screening.Screening", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     version = models.PositiveIntegerField(default=1)
+    # Raised when what the parents read changes (goals, review date, an action added), not when
+    # an action is marked done: their agreement names the edition they answered to.
+    content_version = models.PositiveIntegerField(default=1, db_default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -143,6 +214,38 @@ class PlanReview(models.Model):
 
     def __str__(self) -> str:
         return f"Evaluering {self.reviewed_on} ({self.plan_id})"
+
+
+class ParentAnswer(models.TextChoices):
+    AGREED = "agreed", _("Enig i planen")
+    NOT_AGREED = "not_agreed", _("Ikke enig i planen")
+
+
+class PlanAgreement(models.Model):
+    """A parent's answer to the unit plan as she read it: agreed or not, in her own words.
+
+    `plan_version` is the plan's content_version she answered to; a plan changed since shows the
+    answer as one given to an earlier edition. Answers are kept, never changed: a new answer is a
+    new row.
+    """
+
+    plan = models.ForeignKey(UnitPlan, on_delete=models.PROTECT, related_name="agreements")
+    guardian = models.ForeignKey("people.Guardian", on_delete=models.PROTECT, related_name="+")
+    plan_version = models.PositiveIntegerField()
+    answer = models.CharField(_("svar"), max_length=10, choices=ParentAnswer.choices)
+    comment = models.TextField(_("forælderens egne bemærkninger"), blank=True)
+    answered_on = models.DateField(_("dato"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-answered_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Svar {self.answered_on} ({self.plan_id})"
 
 
 class MeetingSeries(models.Model):

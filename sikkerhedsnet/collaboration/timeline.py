@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from sikkerhedsnet.collaboration.models import (
     AgendaItem,
     DialogueMeeting,
+    DialogueStatus,
     PlanReview,
     PlanStatus,
     UnitPlan,
@@ -44,8 +45,9 @@ def dialogue_entries(
     units = _units(viewer, child)
     if not units:
         return []
+    # A meeting is on the timeline once it is held; a planned or cancelled one is not history.
     meetings = (
-        DialogueMeeting.objects.filter(child=child, unit__in=units)
+        DialogueMeeting.objects.filter(child=child, unit__in=units, status=DialogueStatus.HELD)
         .select_related("unit")
         .order_by("-held_on", "-id")[:limit]
     )
@@ -59,6 +61,7 @@ def dialogue_entries(
             stage=STAGE["dialogue_meeting"],
         )
         for meeting in meetings
+        if meeting.held_on is not None  # always so for a held meeting
     ]
 
 

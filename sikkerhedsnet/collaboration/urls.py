@@ -1,19 +1,29 @@
 from django.urls import URLPattern, URLResolver, path
 
-from sikkerhedsnet.collaboration.views import meetings, plans
+from sikkerhedsnet.collaboration.views import dialogue, meetings, parents, plans
 
 app_name = "collaboration"
 
 PLAN = "boern/<int:child_id>/handleplaner/<int:plan_id>/"
+DIALOGUE = "boern/<int:child_id>/dialogmoeder/<int:meeting_id>/"
 MEETINGS = "tvaerfaglige-moeder/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # Dialogue meetings with the parents and unit plans, under the child.
-    path("boern/<int:child_id>/dialogmoeder/ny/", plans.dialogue_new, name="dialogue_new"),
+    path("boern/<int:child_id>/dialogmoeder/ny/", dialogue.dialogue_new, name="dialogue_new"),
     path(
-        "boern/<int:child_id>/dialogmoeder/<int:meeting_id>/",
-        plans.dialogue_detail,
-        name="dialogue_detail",
+        "boern/<int:child_id>/dialogmoeder/planlaeg/",
+        dialogue.dialogue_book,
+        name="dialogue_book",
+    ),
+    path(DIALOGUE, dialogue.dialogue_detail, name="dialogue_detail"),
+    path(f"{DIALOGUE}flyt/", dialogue.dialogue_move, name="dialogue_move"),
+    path(f"{DIALOGUE}aflys/", dialogue.dialogue_cancel, name="dialogue_cancel"),
+    path(f"{DIALOGUE}referat/", dialogue.dialogue_record, name="dialogue_record"),
+    path(
+        f"{DIALOGUE}breve/<int:letter_id>.pdf",
+        dialogue.dialogue_letter_pdf,
+        name="dialogue_letter_pdf",
     ),
     path("boern/<int:child_id>/handleplaner/ny/", plans.plan_new, name="plan_new"),
     path(PLAN, plans.plan_detail, name="plan_detail"),
@@ -25,6 +35,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="plan_action_complete",
     ),
     path(f"{PLAN}evaluering/", plans.review, name="plan_review"),
+    # The plan for the parents: print, send, and their answer.
+    path(f"{PLAN}foraeldre/", parents.plan_for_parents, name="plan_for_parents"),
+    path(f"{PLAN}foraeldre.pdf", parents.plan_parents_pdf, name="plan_parents_pdf"),
+    path(f"{PLAN}foraeldre/send/", parents.plan_send, name="plan_send"),
+    path(f"{PLAN}foraeldre/svar/", plans.plan_answer, name="plan_answer"),
+    path(f"{PLAN}breve/<int:letter_id>.pdf", parents.plan_letter_pdf, name="plan_letter_pdf"),
     # Cross-disciplinary meetings: series, the agenda with minutes, print.
     path(MEETINGS, meetings.meeting_list, name="meeting_list"),
     path(f"{MEETINGS}serier/ny/", meetings.series_create, name="series_create"),

@@ -10,6 +10,7 @@ from sikkerhedsnet.collaboration.access import acting_units
 from sikkerhedsnet.collaboration.selectors.plans import (
     dialogue_meetings_of,
     latest_concern,
+    planned_dialogue_meetings,
     unit_plans_of,
 )
 from sikkerhedsnet.lib.http import AuthedRequest
@@ -29,6 +30,7 @@ def render_plans_section(request: AuthedRequest, access: ChildAccess) -> SafeStr
     context = {
         "child": child,
         "shown": SHOWN,
+        "planned": list(planned_dialogue_meetings(child=child, units=units)),
         "meetings": meetings[:SHOWN],
         "more_meetings": len(meetings) > SHOWN,
         "plans": plans[:SHOWN],

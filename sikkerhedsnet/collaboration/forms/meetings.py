@@ -206,6 +206,12 @@ def anonymous_suggestion(child: Child, day: date) -> str:
 
 
 class PutForwardForm(DesignSystemForm):
+    conditionally_required = {
+        "anonymous_description": gettext_lazy(
+            "Skal udfyldes, når forældrene ikke har givet samtykke."
+        ),
+    }
+
     meeting = forms.TypedChoiceField(
         label=gettext_lazy("Møde"),
         coerce=int,
@@ -233,8 +239,7 @@ class PutForwardForm(DesignSystemForm):
     anonymous_description = forms.CharField(
         label=gettext_lazy("Anonym beskrivelse"),
         help_text=gettext_lazy(
-            "Bruges kun uden samtykke. Fx køn og alder. Skriv ikke navn, adresse eller andet, "
-            "der kan genkende barnet."
+            "Fx køn og alder. Skriv ikke navn, adresse eller andet, der kan genkende barnet."
         ),
         max_length=300,
         required=False,

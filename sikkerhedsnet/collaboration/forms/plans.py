@@ -191,6 +191,8 @@ class PlanActionForm(DesignSystemForm):
 
 
 class PlanReviewForm(DesignSystemForm):
+    conditionally_required = {"next_review_due": _("Skal udfyldes, når planen fortsætter.")}
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     outcome = forms.ChoiceField(
         label=_("Resultat"),
@@ -204,7 +206,7 @@ class PlanReviewForm(DesignSystemForm):
     next_review_due = DanishDateField(
         label=_("Næste evaluering senest"),
         required=False,
-        help_text=_("DD.MM.ÅÅÅÅ. Kun når planen fortsætter."),
+        help_text=_("DD.MM.ÅÅÅÅ"),
         widget=forms.DateInput(format="%d.%m.%Y", attrs={"class": "form-input input-width-s"}),
     )
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, DateField, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 
-from sikkerhedsnet.collaboration.models import DialogueMeeting, PlanReview, UnitPlan
+from sikkerhedsnet.collaboration.models import (
+    DialogueMeeting,
+    DialogueStatus,
+    PlanAgreement,
+    PlanReview,
+    UnitPlan,
+)
+from sikkerhedsnet.lib.dates import COPENHAGEN
 from sikkerhedsnet.people.models import Child, Unit
 from sikkerhedsnet.screening.models import CONCERN_POSITIONS, Instrument, Screening
 
@@ -42,8 +50,26 @@ def latest_concern(*, child: Child, units: Sequence[Unit]) -> Screening | None:
 
 
 def dialogue_meetings_of(*, child: Child, units: Sequence[Unit]) -> QuerySet[DialogueMeeting]:
-    return DialogueMeeting.objects.filter(child=child, unit__in=units).select_related(
-        "unit", "recorded_by"
+    """Held and cancelled meetings, newest first (by the day held, else the day planned)."""
+    return (
+        DialogueMeeting.objects.filter(child=child, unit__in=units)
+        .exclude(status=DialogueStatus.PLANNED)
+        .select_related("unit", "recorded_by")
+        .annotate(
+            on=Coalesce(
+                "held_on", TruncDate("starts_at", tzinfo=COPENHAGEN), output_field=DateField()
+            )
+        )
+        .order_by("-on", "-id")
+    )
+
+
+def planned_dialogue_meetings(*, child: Child, units: Sequence[Unit]) -> QuerySet[DialogueMeeting]:
+    """Meetings booked ahead and not yet recorded or cancelled, the first first."""
+    return (
+        DialogueMeeting.objects.filter(child=child, unit__in=units, status=DialogueStatus.PLANNED)
+        .select_related("unit")
+        .order_by("starts_at", "id")
     )
 
 
@@ -57,3 +83,8 @@ def unit_plans_of(*, child: Child, units: Sequence[Unit]) -> QuerySet[UnitPlan]:
 
 def plan_reviews(plan: UnitPlan) -> QuerySet[PlanReview]:
     return plan.reviews.select_related("reviewed_by")
+
+
+def plan_agreements(plan: UnitPlan) -> QuerySet[PlanAgreement]:
+    """The parents' answers, newest first; each names the edition of the plan it answered."""
+    return plan.agreements.select_related("guardian", "recorded_by")

@@ -141,11 +141,13 @@ def _compare_and_set(
     )
 
 
-def _bump(*, actor: User, plan: UnitPlan) -> UnitPlan:
-    """A change that overwrites nothing still tells others that the plan moved on."""
-    updated = UnitPlan.objects.filter(pk=plan.pk, status=PlanStatus.ACTIVE).update(
-        version=F("version") + 1
-    )
+def _bump(*, actor: User, plan: UnitPlan, content: bool = False) -> UnitPlan:
+    """A change that overwrites nothing still tells others that the plan moved on; `content`:
+    it also changes what the parents read (a new action), so a new edition for them."""
+    changes: dict[str, Any] = {"version": F("version") + 1}
+    if content:
+        changes["content_version"] = F("content_version") + 1
+    updated = UnitPlan.objects.filter(pk=plan.pk, status=PlanStatus.ACTIVE).update(**changes)
     current = _fresh(plan.pk)
     if not updated:
         _refuse_unless_active(current)
@@ -202,6 +204,7 @@ def unit_plan_update(
         expected_version=expected_version,
         goals=_goals(goals),
         review_due=review_due,
+        content_version=F("content_version") + 1,
     )
     audit_event_record(
         actor=actor,
@@ -219,7 +222,7 @@ def plan_action_add(
     _refuse_if(action_due_refusal(due_on=due_on, day=today()))
     if not description.strip() or not owner.strip():
         raise PlanRefused(_("Skriv både handlingen og, hvem der er ansvarlig."))
-    current = _bump(actor=actor, plan=plan)
+    current = _bump(actor=actor, plan=plan, content=True)
     action = PlanAction.objects.create(
         plan=current, description=description.strip(), owner=owner.strip(), due_on=due_on
     )
@@ -293,7 +296,8 @@ def plan_review_record(
     if not note.strip():
         raise PlanRefused(_("Skriv, hvad evalueringen viste."))
     changes: dict[str, Any] = (
-        {"review_due": next_review_due}
+        # A new review date is a new edition of what the parents read.
+        {"review_due": next_review_due, "content_version": F("content_version") + 1}
         if outcome == ReviewOutcome.CONTINUE
         else {"status": _status_after(outcome), "ended_on": day}
     )

@@ -337,6 +337,8 @@ def meeting_pdf(request: AuthedRequest, meeting_id: int, kind: str) -> HttpRespo
 
 # Put a child forward from the child's page ------------------------------------------------------
 
+ANONYMOUS_PARAM = "samtykke"
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -347,10 +349,12 @@ def put_forward(request: AuthedRequest, child_id: int) -> HttpResponse:
     access = access_child(request.user, child_id, shown=_("Sæt på tværfagligt møde"))
     child, day = access.child, today()
     choices = selectors.meetings_for_child(child, day=day)
+    initial = {"anonymous_description": anonymous_suggestion(child, day)}
+    # From the concern guide's "talk it over anonymously with a social worker".
+    if request.GET.get(ANONYMOUS_PARAM) == "nej":
+        initial["consent"] = Consent.NOT_GIVEN
     form = PutForwardForm(
-        request.POST if request.method == "POST" else None,
-        choices=choices,
-        initial={"anonymous_description": anonymous_suggestion(child, day)},
+        request.POST if request.method == "POST" else None, choices=choices, initial=initial
     )
     if form.is_valid():
         data = form.cleaned_data

@@ -25,21 +25,25 @@ from django.views.decorators.http import require_POST
 from sikkerhedsnet.collaboration.access import (
     PlanAccess,
     access_child_to_record,
-    access_dialogue,
     access_plan,
     may_see_dialogue,
     plan_access_of,
 )
+from sikkerhedsnet.collaboration.forms.parents import PlanAgreementForm
 from sikkerhedsnet.collaboration.forms.plans import (
-    DialogueMeetingForm,
     PlanActionForm,
     PlanReviewForm,
     UnitPlanEditForm,
     UnitPlanForm,
 )
 from sikkerhedsnet.collaboration.models import DialogueMeeting, PlanAction, UnitPlan
-from sikkerhedsnet.collaboration.selectors.plans import concern_position, plan_reviews
-from sikkerhedsnet.collaboration.services.dialogue import dialogue_meeting_record
+from sikkerhedsnet.collaboration.selectors.parents import with_parental_authority
+from sikkerhedsnet.collaboration.selectors.plans import (
+    concern_position,
+    plan_agreements,
+    plan_reviews,
+)
+from sikkerhedsnet.collaboration.services.parents import plan_agreement_record
 from sikkerhedsnet.collaboration.services.plans import (
     plan_action_add,
     plan_action_complete,
@@ -52,54 +56,6 @@ from sikkerhedsnet.lib.http import AuthedRequest
 
 POSITION_PARAM = "position"
 MEETING_PARAM = "dialogmoede"
-
-# Dialogue meetings ----------------------------------------------------------------------------
-
-
-@login_required
-def dialogue_new(request: AuthedRequest, child_id: int) -> HttpResponse:
-    recording = access_child_to_record(request.user, child_id, shown=_("Nyt dialogmøde"))
-    access, child, units = recording.child_access, recording.child, recording.units
-    screening = concern_position(child=child, units=units, raw_id=request.GET.get(POSITION_PARAM))
-    # A meeting that follows up a position belongs to the unit that gave it.
-    choices = [screening.unit] if screening is not None else units
-    form = DialogueMeetingForm(request.POST or None, child=child, units=choices)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = dialogue_meeting_record(
-                actor=request.user,
-                child=child,
-                unit=form.chosen_unit,
-                screening=screening,
-                **{name: form.cleaned_data[name] for name in DIALOGUE_FIELDS},
-            )
-        except Refused as error:
-            error.add_to(form)
-        else:
-            messages.success(request, _("Dialogmødet er gemt."))
-            return redirect("collaboration:dialogue_detail", child.pk, meeting.pk)
-    context = {"access": access, "child": child, "form": form, "screening": screening}
-    return render(request, "collaboration/plans/dialogue_form.html", context)
-
-
-DIALOGUE_FIELDS = ("held_on", "participants", "staff_view", "parents_view", "agreed")
-
-
-@login_required
-def dialogue_detail(request: AuthedRequest, child_id: int, meeting_id: int) -> HttpResponse:
-    meetings = DialogueMeeting.objects.select_related("unit", "recorded_by", "screening")
-    dialogue = access_dialogue(
-        request.user, child_id, meeting_id, shown=_("Dialogmøde"), meetings=meetings
-    )
-    access, meeting = dialogue.child_access, dialogue.meeting
-    context = {
-        "access": access,
-        "child": access.child,
-        "meeting": meeting,
-        "plans": list(meeting.plans.order_by("-created_on", "-id")),
-    }
-    return render(request, "collaboration/plans/dialogue_detail.html", context)
-
 
 # Creating a plan ------------------------------------------------------------------------------
 
@@ -155,7 +111,9 @@ def plan_new(request: AuthedRequest, child_id: int) -> HttpResponse:
 
 
 def _plan_access(request: AuthedRequest, child_id: int, plan_id: int, shown: str) -> PlanAccess:
-    plans = UnitPlan.objects.select_related("unit", "created_by", "dialogue_meeting", "screening")
+    plans = UnitPlan.objects.select_related(
+        "child", "unit", "created_by", "dialogue_meeting", "screening"
+    )
     return access_plan(request.user, child_id, plan_id, shown=shown, plans=plans)
 
 
@@ -173,9 +131,11 @@ def _plan_page(
 ) -> HttpResponse:
     """The plan as it is now; `forms` are what the person sent, kept as typed."""
     access, plan = plan_access.child_access, plan_access.plan
+    guardians = with_parental_authority(plan.child)
     shown = {
         "action": PlanActionForm(),
         "review": PlanReviewForm(plan=plan),
+        "answer": PlanAgreementForm(plan=plan, guardians=guardians),
         **(forms or {}),
     }
     context = {
@@ -186,6 +146,8 @@ def _plan_page(
         "active": plan_access.can_work_on,
         "actions": list(plan.actions.all()),
         "reviews": list(plan_reviews(plan)),
+        "agreements": list(plan_agreements(plan)),
+        "has_guardians": guardians.exists(),
         "forms": shown,
         "conflict": conflict,
         "last_change": _last_change(plan) if conflict else None,
@@ -314,9 +276,29 @@ def review(request: AuthedRequest, child_id: int, plan_id: int) -> HttpResponse:
     return redirect("collaboration:plan_detail", child_id, plan.pk)
 
 
+@login_required
+@require_POST
+def plan_answer(request: AuthedRequest, child_id: int, plan_id: int) -> HttpResponse:
+    """A parent's answer to the plan: agreed or not, with her own words."""
+    plan_access = _plan_access(request, child_id, plan_id, _shown())
+    plan = plan_access.plan
+    form = PlanAgreementForm(request.POST, plan=plan, guardians=with_parental_authority(plan.child))
+    if form.is_valid():
+        try:
+            plan_agreement_record(actor=request.user, plan=plan, **form.cleaned_data)
+        except Refused as error:
+            error.add_to(form)
+        else:
+            messages.success(request, _("Forælderens svar er gemt."))
+            return redirect(_anchor(child_id, plan.pk, "foraeldrenes-svar"))
+    return _plan_page(request, _fresh(request, plan_access), forms={"answer": form}, status=400)
+
+
 def _fresh(request: AuthedRequest, plan_access: PlanAccess) -> PlanAccess:
     """The plan as it is now, with what she may do with it now."""
-    plan = UnitPlan.objects.select_related("unit", "created_by").get(pk=plan_access.plan.pk)
+    plan = UnitPlan.objects.select_related("unit", "created_by", "child").get(
+        pk=plan_access.plan.pk
+    )
     return plan_access_of(request.user, plan, plan_access.child_access)
 
 

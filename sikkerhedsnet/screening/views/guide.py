@@ -24,6 +24,7 @@ from sikkerhedsnet.screening.access import (
     access_staff_child,
 )
 from sikkerhedsnet.screening.forms.guide import GuideAssessmentForm, GuideUploadForm
+from sikkerhedsnet.screening.hooks import guide_next_steps, recommendation_for
 from sikkerhedsnet.screening.models import ConcernGuideVersion, Screening
 from sikkerhedsnet.screening.selectors.consent import visible_assessments
 from sikkerhedsnet.screening.selectors.guide import (
@@ -225,6 +226,14 @@ def guide_assessment_detail(
         if band is not None
         else []
     )
+    position = Screening.objects.filter(guide_assessment=assessment).first()
+    recommendation = recommendation_for(
+        level=assessment.decided_level,
+        assessment_id=assessment.pk,
+        unit_id=assessment.unit_id,
+        position_id=position.pk if position is not None else None,
+    )
+    steps = guide_next_steps(access.child, recommendation, request.user)
     context = {
         "access": access,
         "child": access.child,
@@ -234,7 +243,10 @@ def guide_assessment_detail(
         "areas": areas,
         "proposed": guide.level(assessment.proposed_level) if guide else None,
         "decided": guide.level(assessment.decided_level) if guide else None,
-        "position": Screening.objects.filter(guide_assessment=assessment).first(),
+        "position": position,
+        # The recommended step is the primary button; the others are secondary.
+        "primary_step": next((s for s in steps if s.code == recommendation.step), None),
+        "other_steps": [s for s in steps if s.code != recommendation.step],
     }
     return render(request, "screening/guide/assessment_detail.html", context)
 
