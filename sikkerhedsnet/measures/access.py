@@ -7,6 +7,8 @@ what the user may do with it, and 404 for missing and forbidden alike.
   `can_edit` (the responsible caseworker or the team's faglig leder), so a colleague who may read
   the case gets 404 on a POST. What may be done with a measure depends on its state as well;
   each capability is computed here, once, from `can_edit` and the measure as it is now.
+- A case's decisions in law and their letters (the PDF) are read by whoever may read the case;
+  any other letter, or one of another case, is a 404.
 - The transition list and agenda are for rådgivere and faglige ledere (the cases they follow).
 """
 
@@ -20,9 +22,11 @@ from django.http import Http404
 from sikkerhedsnet.cases.access import CaseAccess, case_for
 from sikkerhedsnet.cases.models import Case
 from sikkerhedsnet.lib.http import AuthedRequest
+from sikkerhedsnet.measures.decision_letters import KIND
 from sikkerhedsnet.measures.ladder import is_placement
-from sikkerhedsnet.measures.models import Measure, MeasureStatus, Offer
+from sikkerhedsnet.measures.models import Measure, MeasureDecision, MeasureStatus, Offer
 from sikkerhedsnet.people.models import Role, User
+from sikkerhedsnet.post.models import Letter
 
 OFFER_EDITOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.TEAM_LEADER})
 OFFER_READER_ROLES = OFFER_EDITOR_ROLES | {Role.CASEWORKER}
@@ -188,6 +192,55 @@ def access_placement(
     if not access.is_placement:
         raise Http404
     return access
+
+
+# A case's decisions and their letters ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionAccess:
+    """A decision in law of a case (a grant, a refusal, an end) and its letters: whoever may read
+    the case may read them."""
+
+    case_access: CaseAccess
+    decision: MeasureDecision
+
+    @property
+    def case(self) -> Case:
+        return self.case_access.case
+
+
+def access_decision(
+    request: AuthedRequest, case_id: int, decision_id: int, *, shown: str
+) -> DecisionAccess:
+    """A decision of the case, after the case's access (the read is logged); 404 when it is
+    another case's or missing."""
+    access = case_for(request, case_id, shown=shown)
+    decision = (
+        MeasureDecision.objects.filter(pk=decision_id, case=access.case)
+        .select_related("measure", "decided_by")
+        .first()
+    )
+    if decision is None:
+        raise Http404
+    return DecisionAccess(case_access=access, decision=decision)
+
+
+def access_decision_letter(
+    request: AuthedRequest, case_id: int, letter_id: int, *, shown: str
+) -> Letter:
+    """A decision letter of the case (measures/decision_letters.py), after the case's access
+    (the read is logged); 404 for any other letter, or when it is missing."""
+    access = case_for(request, case_id, shown=shown)
+    letter = Letter.objects.filter(
+        pk=letter_id,
+        kind=KIND,
+        subject_type=MeasureDecision._meta.label_lower,
+        subject_id__in=MeasureDecision.objects.filter(case=access.case).values("pk"),
+    ).first()
+    if letter is None:
+        raise Http404
+    return letter
 
 
 # The move to adulthood --------------------------------------------------------------------------

@@ -127,3 +127,42 @@ def _after(months: int) -> Callable[[date], date]:
 def supervision_window_start(day: date) -> date:
     """The first day of the 12 months that end with `day`; visits from then on count."""
     return add_months(day, -SUPERVISION_WINDOW_MONTHS)
+
+
+def supervision_visit_due(*, start_date: date, visits: list[date], day: date) -> date | None:
+    """The last day on which a placement started on `start_date` has the visits it owes (the
+    day after, PLACEMENT_SUPERVISION_MISSING flags it), as the case's next deadline on `day`.
+
+    `visits` are the days of visits speaking with the child up to `day`. When the placement is
+    short of visits on `day`, this is the day before it first fell short (a past date: overdue);
+    otherwise the day before it next falls short with no further visit. What it owes and has
+    changes only on a few days (a level is reached, a visit is made or leaves the 12 months), so
+    those days are all that need looking at. None when the policy asks for no visits.
+    """
+    levels = [add_months(start_date, months) + ONE_DAY for _, months in supervision_levels()]
+    changes = sorted({day, *levels, *visits, *(_leaves_window(visit) for visit in visits)})
+
+    def short(on: date) -> bool:
+        window = supervision_window_start(on)
+        counted = sum(window <= visit <= on for visit in visits)
+        return counted < supervision_visits_owed(start_date=start_date, day=on)
+
+    if short(day):
+        earlier = [change for change in changes if change <= day]
+        first_short = day
+        for change in reversed(earlier):
+            if not short(change):
+                break
+            first_short = change
+        return first_short - ONE_DAY
+    later = (change for change in changes if change > day and short(change))
+    first = next(later, None)
+    return None if first is None else first - ONE_DAY
+
+
+def _leaves_window(visit: date) -> date:
+    """The first day on which a visit no longer counts among the last 12 months' visits."""
+    leaves = add_months(visit, SUPERVISION_WINDOW_MONTHS)
+    while supervision_window_start(leaves) <= visit:
+        leaves += ONE_DAY
+    return leaves

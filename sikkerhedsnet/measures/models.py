@@ -1,4 +1,6 @@
-"""Measures and placements: the offer catalogue, decided measures, follow-up and supervision.
+"""Measures and placements: the offer catalogue, decided measures, the decisions in law made on
+them (granted, refused, ended, withdrawn: MeasureDecision, with the parties' letters), follow-up
+and supervision.
 
 A Measure is one decided measure or one placement period of a case. A move between placements
 ends one Measure and starts the next, which points back to it (`moved_from`), so the child's
@@ -252,3 +254,59 @@ class AdultServicesCoordinator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.child_id})"
+
+
+class DecisionOutcome(models.TextChoices):
+    GRANTED = "granted", _("Bevilget")
+    REFUSED = "refused", _("Afslag")
+    ENDED = "ended", _("Ophør")
+    WITHDRAWN = "withdrawn", _("Tilbagekaldt")
+
+
+class MeasureDecision(models.Model):
+    """A decision in law (afgørelse) about a measure: granted (a placement too), refused, ended,
+    or withdrawn before it started. The parties' letters are written from it (measures/
+    decision_letters.py) in the transaction that made it; it is never changed afterwards.
+
+    A refusal has no measure; it keeps what was asked for. `reason` is the written reason given
+    with the decision (a refusal, an end, a withdrawal); a grant's reasons are its measure's
+    purpose, plan goals and, for a more intrusive choice, its `intrusiveness_reason`.
+    """
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, related_name="measure_decisions"
+    )
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.PROTECT, related_name="measure_decisions"
+    )
+    measure = models.ForeignKey(
+        Measure, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    outcome = models.CharField(_("afgørelse"), max_length=10, choices=DecisionOutcome.choices)
+    kind = models.CharField(_("type"), max_length=32, choices=MeasureKind.choices)
+    legal_ground = models.CharField(_("retsgrundlag"), max_length=32, choices=LegalGround.choices)
+    decided_on = models.DateField(_("truffet den"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    request = models.TextField(_("hvad der er søgt om"), blank=True)
+    reason = models.TextField(_("begrundelse"), blank=True)
+    created_at = models.DateTimeField(_("registreret"))
+
+    class Meta:
+        ordering = ["-decided_on", "-id"]
+        indexes = [models.Index(fields=["case", "decided_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome="refused", measure__isnull=True)
+                | (~Q(outcome="refused") & Q(measure__isnull=False)),
+                name="measure_decision_refusal_has_no_measure",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome="refused") | ~Q(reason=""),
+                name="measure_decision_refusal_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()}: {self.get_kind_display()} ({self.case_id})"

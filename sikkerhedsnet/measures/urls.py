@@ -1,6 +1,12 @@
 from django.urls import URLPattern, URLResolver, path
 
-from sikkerhedsnet.measures.views import catalogue, decisions, follow_up, placements
+from sikkerhedsnet.measures.views import (
+    catalogue,
+    decision_letters,
+    decisions,
+    follow_up,
+    placements,
+)
 
 app_name = "measures"
 
@@ -21,6 +27,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(f"{MEASURE}afslut/", decisions.measure_end_view, name="measure_end"),
     path(f"{MEASURE}flyt/", placements.measure_move_view, name="measure_move"),
     path(f"{MEASURE}traek-tilbage/", decisions.measure_withdraw_view, name="measure_withdraw"),
+    # Decisions in law (a refusal has no measure) and their letters.
+    path(f"{CASE}afslag/nyt/", decision_letters.refusal_new, name="refusal_new"),
+    path(
+        f"{CASE}afgoerelser/<int:decision_id>/",
+        decision_letters.decision_detail,
+        name="decision_detail",
+    ),
+    path(
+        f"{CASE}afgoerelser/breve/<int:letter_id>/brev.pdf",
+        decision_letters.decision_letter_pdf,
+        name="decision_letter_pdf",
+    ),
     # Follow-up, supervision, and the move to adulthood.
     path(f"{MEASURE}opfoelgning/", follow_up.follow_up, name="follow_up"),
     path(

@@ -311,4 +311,5 @@ OFFER_OVER_CAPACITY = Rule(
     find=_over_capacity,
     audience_roles=frozenset({Role.TEAM_LEADER, Role.ADMINISTRATOR}),
     link=_capacity_link,
+    names_deadline=False,  # a state to act on, no deadline: due, after the overdue rows
 )

@@ -164,7 +164,20 @@ def _offer_label(fitting: FittingOffer) -> str:
 
 class MeasureChoiceForm(DesignSystemForm):
     """Where the child goes: an offer from the catalogue, or a provider written in (a network
-    foster family, an external provider booked child by child)."""
+    foster family, an external provider booked child by child).
+
+    The provider and the cost are asked for without an offer, the reason for a more intrusive
+    measure when a less intrusive fitting offer exists (services.decisions: _provider and
+    check_intrusiveness: the least intrusive measure first, DESIGN §3)."""
+
+    conditionally_required = {
+        "provider": _("Skal udfyldes, hvis du ikke vælger et tilbud fra kataloget."),
+        "monthly_cost": _("Skal udfyldes, hvis du ikke vælger et tilbud fra kataloget."),
+        "intrusiveness_reason": _(
+            "Skal udfyldes, hvis du vælger en mere indgribende type end det mindst indgribende "
+            "tilbud, der passer til barnet."
+        ),
+    }
 
     kind = forms.ChoiceField(
         label=_("Type"),
@@ -184,7 +197,7 @@ class MeasureChoiceForm(DesignSystemForm):
         label=_("Leverandør"),
         max_length=200,
         required=False,
-        help_text=_("Kun uden tilbud fra kataloget, fx plejefamiliens eller netværkets navn."),
+        help_text=_("Fx plejefamiliens eller netværkets navn."),
     )
     in_municipality = forms.BooleanField(
         label=_("Leverandøren er i kommunen"),
@@ -194,9 +207,7 @@ class MeasureChoiceForm(DesignSystemForm):
     monthly_cost = _cost(
         _("Udgift pr. måned (kr.)"),
         required=False,
-        help_text=_(
-            "Uden tilbud fra kataloget skal udgiften skrives; ellers bruges tilbuddets pris."
-        ),
+        help_text=_("Med et tilbud fra kataloget bruges tilbuddets pris, hvis feltet er tomt."),
     )
     acute = forms.BooleanField(label=_("Akut anbringelse"), required=False)
     siblings = forms.ChoiceField(
@@ -205,13 +216,7 @@ class MeasureChoiceForm(DesignSystemForm):
         required=False,
         widget=forms.RadioSelect(attrs={"class": "form-radio"}),
     )
-    intrusiveness_reason = _text(
-        _("Begrundelse for en mere indgribende foranstaltning"),
-        help_text=_(
-            "Skal udfyldes, hvis du vælger en mere indgribende type end det mindst indgribende "
-            "tilbud, der passer til barnet."
-        ),
-    )
+    intrusiveness_reason = _text(_("Begrundelse for en mere indgribende foranstaltning"))
 
     def __init__(self, *args: Any, fitting: list[FittingOffer], **kwargs: Any) -> None:
         field = own_fields(self)["offer"]
@@ -309,6 +314,12 @@ class EndForm(VersionedForm):
         label=_("Sidste dag"),
         help_text=_("DD.MM.ÅÅÅÅ"),
         error_messages={"required": _("Skriv den sidste dag med foranstaltningen.")},
+    )
+    # The decision's written reason: the parties' letters give it (decision_letters.py).
+    reason = _text(
+        _("Hvorfor slutter foranstaltningen"),
+        _("Skriv, hvorfor foranstaltningen slutter."),
+        help_text=_("Begrundelsen står i afgørelsen, som forældrene og barnet fra 10 år får."),
     )
 
 

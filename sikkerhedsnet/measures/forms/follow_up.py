@@ -63,6 +63,9 @@ class FollowUpForm(DesignSystemForm):
     )
 
     PARTICIPANTS = ("child_took_part", "family_took_part", "network_took_part")
+    conditionally_required = {
+        "professionals": _("Skal udfyldes, hvis hverken barnet, familien eller netværket deltog."),
+    }
 
     def participant_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.PARTICIPANTS]
@@ -80,6 +83,10 @@ class FollowUpForm(DesignSystemForm):
 
 
 class IntervalForm(VersionedForm):
+    conditionally_required = {
+        "reason": _("Skal udfyldes, hvis du skriver et andet interval."),
+    }
+
     interval_weeks = forms.IntegerField(
         label=_("Opfølgning hver (uger)"),
         required=False,

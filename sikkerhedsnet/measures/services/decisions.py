@@ -23,11 +23,14 @@ from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.cases.services.journal import journal_event_record
 from sikkerhedsnet.casework.models import PlanGoal
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.lib.versions import compare_and_set
+from sikkerhedsnet.measures import journal
 from sikkerhedsnet.measures.ladder import RUNG, MeasureKind, is_placement
 from sikkerhedsnet.measures.models import (
+    DecisionOutcome,
     LegalGround,
     Measure,
     MeasureStatus,
@@ -41,6 +44,7 @@ from sikkerhedsnet.measures.selectors.catalogue import (
     offer_load,
     waiting_list,
 )
+from sikkerhedsnet.measures.services.decision_letters import decision_record
 from sikkerhedsnet.people.models import Child, User
 from sikkerhedsnet.policy import get_policy
 
@@ -153,6 +157,9 @@ def network_search_record(
         people_considered=people_considered.strip(),
         result=result.strip(),
         found_carer=found_carer,
+    )
+    journal_event_record(
+        case=case, actor=actor, source=search, **journal.network_search_recorded(search)
     )
     audit_event_record(
         actor=actor, event_type="network_search.recorded", subject=search, extra={"case": case.pk}
@@ -267,6 +274,7 @@ def measure_decide(
         monthly_cost=cost,
     )
     measure.goals.set(chosen_goals)
+    journal_event_record(case=case, actor=actor, source=measure, **journal.measure_decided(measure))
     audit_event_record(
         actor=actor,
         event_type="measure.decided",
@@ -277,6 +285,7 @@ def measure_decide(
         measure = measure_start(
             actor=actor, measure=measure, expected_version=measure.version, start_date=start_on
         )
+    decision_record(actor=actor, measure=measure, outcome=DecisionOutcome.GRANTED)
     return measure
 
 
@@ -336,20 +345,31 @@ def measure_start(
         start_date=start_date,
         next_follow_up_due=measure.first_follow_up_due(start_date),
     )
+    from_list = measure.status == MeasureStatus.WAITING
+    journal_event_record(
+        case=measure.case,
+        actor=actor,
+        source=started,
+        **journal.measure_started(started, from_waiting_list=from_list),
+    )
     audit_event_record(
         actor=actor,
         event_type="measure.started",
         subject=started,
         extra={
             "case": measure.case_id,
-            "from_waiting_list": measure.status == MeasureStatus.WAITING,
+            "from_waiting_list": from_list,
         },
     )
     return started
 
 
 @transaction.atomic
-def measure_end(*, actor: User, measure: Measure, expected_version: int, end_date: date) -> Measure:
+def measure_end(
+    *, actor: User, measure: Measure, expected_version: int, end_date: date, reason: str = ""
+) -> Measure:
+    """End a measure that is going on; `reason` is the decision's written reason, which the
+    parties' letters give (the page asks for it)."""
     if measure.status != MeasureStatus.ACTIVE or measure.start_date is None:
         raise MeasureRefused(_("Kun en foranstaltning, der er i gang, kan afsluttes."))
     if end_date < measure.start_date:
@@ -365,6 +385,9 @@ def measure_end(*, actor: User, measure: Measure, expected_version: int, end_dat
         end_date=end_date,
         next_follow_up_due=None,
     )
+    journal_event_record(
+        case=measure.case, actor=actor, source=ended, **journal.measure_ended(ended)
+    )
     audit_event_record(
         actor=actor, event_type="measure.ended", subject=ended, extra={"case": measure.case_id}
     )
@@ -372,6 +395,7 @@ def measure_end(*, actor: User, measure: Measure, expected_version: int, end_dat
         waiting_list_advance(
             actor=actor, offer=ended.offer, place_free_on=end_date + timedelta(days=1)
         )
+    decision_record(actor=actor, measure=ended, outcome=DecisionOutcome.ENDED, reason=reason)
     return ended
 
 
@@ -417,6 +441,8 @@ def measure_withdraw(
         actor=actor,
         status=MeasureStatus.ENDED,
     )
+    withdrawal = journal.measure_withdrawn(measure, reason=reason.strip(), on=timezone.localdate())
+    journal_event_record(case=measure.case, actor=actor, source=withdrawn, **withdrawal)
     audit_event_record(
         actor=actor,
         event_type="measure.withdrawn",
@@ -425,4 +451,7 @@ def measure_withdraw(
     )
     if measure.offer is not None and measure.status == MeasureStatus.DECIDED:
         waiting_list_advance(actor=actor, offer=measure.offer, place_free_on=timezone.localdate())
+    decision_record(
+        actor=actor, measure=withdrawn, outcome=DecisionOutcome.WITHDRAWN, reason=reason
+    )
     return withdrawn

@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.cases.services.journal import journal_event_record
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.lib.versions import check_version, compare_and_set
+from sikkerhedsnet.measures import journal
 from sikkerhedsnet.measures.cadence import follow_up_due
 from sikkerhedsnet.measures.models import FollowUp, Measure, MeasureStatus
 from sikkerhedsnet.people.models import User
@@ -92,6 +94,8 @@ def follow_up_record(
     due = _due_after(measure, interval_weeks=measure.follow_up_interval_weeks)
     follow_up.next_due = due
     follow_up.save(update_fields=["next_due"])
+    held = journal.follow_up_recorded(follow_up)
+    journal_event_record(case=measure.case, actor=actor, source=follow_up, **held)
     compare_and_set(
         Measure,
         pk=measure.pk,

@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.cases.services.journal import journal_event_record
 from sikkerhedsnet.lib.versions import compare_and_set
+from sikkerhedsnet.measures import journal
 from sikkerhedsnet.measures.ladder import RUNG, MeasureKind, is_placement
 from sikkerhedsnet.measures.models import Measure, MeasureStatus, Offer
 from sikkerhedsnet.measures.selectors.catalogue import offer_load
@@ -145,6 +147,8 @@ def measure_move(
     successor.next_follow_up_due = successor.first_follow_up_due(moved_on)
     successor.save(update_fields=["next_follow_up_due"])
     successor.goals.set(ended.goals.all())
+    moved = journal.placement_moved(successor, ended)
+    journal_event_record(case=ended.case, actor=actor, source=successor, **moved)
     audit_event_record(
         actor=actor,
         event_type="measure.moved",

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.cases.services.journal import journal_event_record
 from sikkerhedsnet.lib.errors import Refused
+from sikkerhedsnet.measures import journal
 from sikkerhedsnet.measures.ladder import is_placement
 from sikkerhedsnet.measures.models import Measure, SupervisionVisit
 from sikkerhedsnet.people.models import User
@@ -46,6 +48,8 @@ def supervision_visit_record(
         spoke_with_child=spoke_with_child,
         note=note.strip(),
     )
+    visited = journal.supervision_visit_recorded(visit)
+    journal_event_record(case=measure.case, actor=actor, source=visit, **visited)
     audit_event_record(
         actor=actor,
         event_type="supervision_visit.recorded",

@@ -82,7 +82,10 @@ def test_a_measure_of_another_case_is_404(cw: CatalogueWorld) -> None:
     ("name", "data"),
     [
         ("measures:measure_start", {"version": 1, "start_date": "10.05.2026"}),
-        ("measures:measure_end", {"version": 1, "end_date": "10.05.2026"}),
+        (
+            "measures:measure_end",
+            {"version": 1, "end_date": "10.05.2026", "reason": "Målet er nået"},
+        ),
     ],
 )
 def test_a_colleague_cannot_start_or_end(
@@ -220,9 +223,10 @@ def test_the_start_and_end_pages_refuse_and_conflict(cw: CatalogueWorld) -> None
     assert "fremtiden" in future.content.decode()
     assert client.post(start, {"version": 1, "start_date": "10.05.2026"}).status_code == 302
     end = reverse("measures:measure_end", args=[cw.tw.case.pk, decided.pk])
-    stale = client.post(end, {"version": 1, "end_date": "10.05.2026"})
+    ending = {"end_date": "10.05.2026", "reason": "Målet er nået"}
+    stale = client.post(end, {"version": 1, **ending})
     assert stale.status_code == 409
-    assert client.post(end, {"version": 2, "end_date": "10.05.2026"}).status_code == 302
+    assert client.post(end, {"version": 2, **ending}).status_code == 302
 
 
 def test_the_case_page_shows_the_measures_and_the_way_to_decide(cw: CatalogueWorld) -> None:
@@ -249,3 +253,56 @@ def test_a_decision_is_withdrawn_from_its_page(cw: CatalogueWorld) -> None:
     assert client_for(cw.tw.owner).post(url, {"version": 1, "reason": "Ok"}).status_code == 302
     decided.refresh_from_db()
     assert decided.status == MeasureStatus.ENDED
+
+
+def test_the_error_summary_names_and_links_each_field(cw: CatalogueWorld) -> None:
+    url = reverse("measures:measure_new", args=[cw.tw.case.pk])
+    response = client_for(cw.tw.owner).post(url, _decision(purpose="", expected_months="seks"))
+    assert response.status_code == 400
+    text = response.content.decode()
+    summary = text[text.index('data-module="error-summary"') :]
+    summary = summary[: summary.index("</ul>")]
+    assert 'tabindex="-1"' in text[text.rindex("<div", 0, text.index("error-summary")) :]
+    assert '<a href="#id_purpose">Formål: Skriv formålet med foranstaltningen.</a>' in summary
+    assert (
+        '<a href="#id_expected_months">Forventet varighed (måneder): '
+        "Skriv den forventede varighed som et helt antal måneder.</a>"
+    ) in summary
+    assert 'id="id_purpose"' in text  # the link's target is on the page
+
+
+def test_a_refusal_of_the_service_is_linked_to_its_field(cw: CatalogueWorld) -> None:
+    url = reverse("measures:measure_new", args=[cw.tw.case.pk])
+    response = client_for(cw.tw.owner).post(url, _decision())  # neither offer nor provider
+    assert response.status_code == 400
+    assert (
+        '<a href="#id_provider">Leverandør: Vælg et tilbud fra kataloget, eller skriv, hvem der '
+        "leverer foranstaltningen.</a>"
+    ) in response.content.decode()
+
+
+def test_a_radio_group_error_links_to_its_first_option(cw: CatalogueWorld) -> None:
+    url = reverse("measures:measure_new", args=[cw.tw.case.pk])
+    response = client_for(cw.tw.owner).post(url, _decision(legal_ground=""))
+    text = response.content.decode()
+    assert '<a href="#id_legal_ground_0">Retsgrundlag: Vælg retsgrundlaget.</a>' in text
+    assert 'id="id_legal_ground_0"' in text
+
+
+def _label(text: str, field_id: str) -> str:
+    start = text.index(f'<label class="form-label" for="{field_id}">')
+    return text[start : text.index("</label>", start)]
+
+
+def test_fields_required_in_some_cases_are_not_called_optional(cw: CatalogueWorld) -> None:
+    text = client_for(cw.tw.owner).get(reverse("measures:measure_new", args=[cw.tw.case.pk]))
+    page = text.content.decode()
+    for field_id in ("id_provider", "id_monthly_cost", "id_intrusiveness_reason"):
+        assert "valgfri" not in _label(page, field_id), field_id
+    assert "(valgfri)" in _label(page, "id_start_on")  # optional in every case
+    hint = page[page.index('id="id_provider-hint"') :]
+    assert hint.startswith(
+        'id="id_provider-hint">Skal udfyldes, hvis du ikke vælger et tilbud fra kataloget. '
+        "Fx plejefamiliens eller netværkets navn.</span>"
+    )
+    assert 'aria-describedby="id_provider-hint"' in page

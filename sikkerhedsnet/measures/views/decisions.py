@@ -36,6 +36,7 @@ from sikkerhedsnet.measures.forms.catalogue import (
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.models import Measure, MeasureStatus, NetworkSearch
 from sikkerhedsnet.measures.selectors import catalogue as selectors
+from sikkerhedsnet.measures.selectors.decision_letters import measure_decisions
 from sikkerhedsnet.measures.services.decisions import (
     measure_decide,
     measure_end,
@@ -171,6 +172,7 @@ def _detail_page(
         "end_form": end_form or EndForm(initial={"end_date": today}, version=measure.version),
         "withdraw_form": withdraw_form or WithdrawForm(version=measure.version),
         "conflict": conflict,
+        "decisions": measure_decisions(measure),
     }
     return render(request, "measures/catalogue/measure_detail.html", context, status=status)
 
@@ -240,6 +242,7 @@ def measure_end_view(request: AuthedRequest, case_id: int, measure_id: int) -> H
             measure=measure,
             expected_version=form.expected_version,
             end_date=form.cleaned_data["end_date"],
+            reason=form.cleaned_data["reason"],
         )
 
     return _change_state(
