@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sikkerhedsnet.cases.models import Case, JournalKind
+from sikkerhedsnet.cases.models import MANUAL_KINDS, Case, JournalKind
 from sikkerhedsnet.cases.selectors import Load
 from sikkerhedsnet.cases.services.letters import LetterTemplate
 from sikkerhedsnet.lib.forms import CprField, DanishDateField, DesignSystemForm
@@ -32,6 +32,12 @@ def _own_fields(form: forms.Form) -> dict[str, forms.Field]:
 
 
 class AssignForm(DesignSystemForm):
+    # services.assignment.case_assign asks for them (field.html: not "(valgfri)").
+    conditionally_required = {
+        "reason": _("Skal udfyldes, når sagen allerede har en rådgiver."),
+        "over_cap_reason": _("Skal udfyldes, hvis rådgiveren har nået loftet."),
+    }
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     caseworker = forms.TypedChoiceField(
         label=_("Rådgiver"), coerce=int, widget=forms.RadioSelect, choices=()
@@ -41,7 +47,6 @@ class AssignForm(DesignSystemForm):
         max_length=REASON_MAX,
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
-        help_text=_("Skal udfyldes, når sagen allerede har en rådgiver."),
     )
     over_cap_reason = forms.CharField(
         label=_("Begrundelse for at gå over loftet"),
@@ -84,7 +89,7 @@ class OpenCaseForm(DesignSystemForm):
 class JournalEntryForm(DesignSystemForm):
     kind = forms.ChoiceField(
         label=_("Type"),
-        choices=[(k, v) for k, v in JournalKind.choices if k != JournalKind.LETTER],
+        choices=[(k, v) for k, v in JournalKind.choices if k in MANUAL_KINDS],
     )
     occurred_on = DanishDateField(label=_("Dato"), help_text=_("DD.MM.ÅÅÅÅ"))
     title = forms.CharField(label=_("Overskrift"), max_length=200)
@@ -94,11 +99,14 @@ class JournalEntryForm(DesignSystemForm):
 
 
 class LetterForm(DesignSystemForm):
+    conditionally_required = {
+        name: _("Skal udfyldes ved en indkaldelse til møde.")
+        for name in ("meeting_on", "meeting_time", "place")
+    }
+
     template = forms.ChoiceField(label=_("Brev"), choices=LetterTemplate.choices)
     recipient = forms.ModelChoiceField(label=_("Modtager"), queryset=Guardian.objects.none())
-    meeting_on = DanishDateField(
-        label=_("Mødedato"), required=False, help_text=_("Kun ved indkaldelse til møde.")
-    )
+    meeting_on = DanishDateField(label=_("Mødedato"), required=False, help_text=_("DD.MM.ÅÅÅÅ"))
     meeting_time = forms.TimeField(
         label=_("Klokkeslæt"),
         required=False,

@@ -95,6 +95,12 @@ def over_cap_filter(count: str) -> Q:
     return Q(**{f"{count}__gt": caseload_cap()})
 
 
+# A case nobody answers for: no caseworker, or one whose login the administrator has deactivated
+# (she has left). Both are on "sager uden rådgiver" and the safety net's rule, so a leaver's
+# cases never go quiet.
+WITHOUT_ACTIVE_CASEWORKER = Q(caseworker__isnull=True) | Q(caseworker__is_active=False)
+
+
 class CaseRefused(Refused):
     """The change does not fit the case or the user; the message is shown as it is."""
 
@@ -145,20 +151,38 @@ class JournalKind(models.TextChoices):
     MEETING = "meeting", _("Møde")
     PHONE = "phone", _("Telefonsamtale")
     LETTER = "letter", _("Brev")
+    EVENT = "event", _("Hændelse")
+
+
+# What the caseworker writes herself (a letter is made from a template, an event by the system).
+MANUAL_KINDS = (JournalKind.NOTE, JournalKind.MEETING, JournalKind.PHONE)
 
 
 class JournalEntry(models.Model):
     """A dated entry in the case journal. Nothing is edited or deleted: a correction is a new
-    entry that names the one it corrects."""
+    entry that names the one it corrects.
+
+    An entry of kind EVENT is written by the system for something that happened in the case
+    (the notification, the assessment begun and concluded, decisions, measures started and
+    ended, follow-ups, supervision visits, letters sent, a new caseworker), in the service that
+    made it happen (cases.services.journal.journal_event_record). It names its `event`
+    ("measures.measure_decided") and the object it came from (`source_type`, the model's
+    label, and `source_id`), so the page links back and one source is journalised once. The
+    law's duty to record and journalise (offentlighedsloven §§ 13 and 15) then holds without
+    the caseworker copying each step by hand.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="journal")
     kind = models.CharField(_("type"), max_length=10, choices=JournalKind.choices)
     occurred_on = models.DateField(_("dato"))
     title = models.CharField(_("overskrift"), max_length=200)
     text = models.TextField(_("tekst"), blank=True)
+    # When the event happened, if its time of day is known (a notification's receipt).
+    occurred_at = models.DateTimeField(_("tidspunkt"), null=True, blank=True)
     written_at = models.DateTimeField(_("skrevet"))
+    # Empty only for an event the system itself set off (a waiting list starting a measure).
     written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     corrects = models.ForeignKey(
         "self",
@@ -169,10 +193,39 @@ class JournalEntry(models.Model):
         verbose_name=_("retter"),
     )
     letter_template = models.CharField(max_length=40, blank=True)
+    # Letters written before the outgoing-letter mechanism kept their PDF here; a letter now is
+    # a post.Letter (its PDF, recipient and delivery), named by `letter`.
     letter_pdf = models.BinaryField(null=True, blank=True, editable=False)
+    letter = models.ForeignKey(
+        "post.Letter", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    event = models.CharField(_("hændelse"), max_length=60, blank=True)
+    source_type = models.CharField(max_length=100, blank=True)
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-occurred_on", "-written_at", "-pk"]
+        indexes = [models.Index(fields=["case", "kind"], name="journal_case_kind")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="event") & ~Q(event=""))
+                | (~Q(kind="event") & Q(event="", source_type="", source_id__isnull=True)),
+                name="journal_event_has_its_code",
+            ),
+            models.UniqueConstraint(
+                fields=["case", "event", "source_type", "source_id"],
+                condition=Q(source_id__isnull=False),
+                name="journal_event_once_per_source",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.occurred_on}: {self.title}"
+
+    @property
+    def is_automatic(self) -> bool:
+        return self.kind == JournalKind.EVENT
+
+    @property
+    def has_letter(self) -> bool:
+        return self.letter_id is not None or bool(self.letter_template)

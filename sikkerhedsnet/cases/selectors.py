@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from sikkerhedsnet.cases.access import team_ids
 from sikkerhedsnet.cases.hooks import Due, next_due
 from sikkerhedsnet.cases.models import (
+    WITHOUT_ACTIVE_CASEWORKER,
     Case,
     CaseAssignment,
     CaseStatus,
@@ -109,7 +110,7 @@ def default_team(child: Child, day: date) -> Unit | None:
 
 def cases_without_caseworker(team: Unit) -> QuerySet[Case]:
     return (
-        Case.objects.filter(team=team, status=CaseStatus.OPEN, caseworker__isnull=True)
+        Case.objects.filter(WITHOUT_ACTIVE_CASEWORKER, team=team, status=CaseStatus.OPEN)
         .select_related("child")
         .order_by("opened_on", "pk")
     )
@@ -153,7 +154,7 @@ def child_caseworker_count(child: Child) -> int:
 def case_journal(case: Case) -> QuerySet[JournalEntry]:
     return (
         JournalEntry.objects.filter(case=case)
-        .select_related("written_by", "corrects")
-        .defer("letter_pdf")
+        .select_related("written_by", "corrects", "letter")
+        .defer("letter_pdf", "letter__pdf")
         .prefetch_related("corrections")
     )

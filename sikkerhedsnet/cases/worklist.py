@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.cases.models import (
+    WITHOUT_ACTIVE_CASEWORKER,
     Case,
     CaseAssignment,
     CaseStatus,
@@ -88,7 +89,7 @@ def _case_rows(cases: QuerySet[Case]) -> QuerySet[Any, dict[str, Any]]:
 
 
 def _without_caseworker(at: Moment) -> QuerySet[Any, dict[str, Any]]:
-    return _case_rows(_open_on(at).filter(caseworker__isnull=True))
+    return _case_rows(_open_on(at).filter(WITHOUT_ACTIVE_CASEWORKER))
 
 
 def _in_team_nobody_leads(at: Moment) -> QuerySet[Any, dict[str, Any]]:
@@ -115,6 +116,7 @@ CASEWORKER_OVER_CAP = Rule(
     audience_roles=TEAM_LEADERS,
     audience_by_unit=True,
     link=_team_link,
+    names_deadline=False,  # a state to act on, no deadline: due, after the overdue rows
 )
 
 CASE_WITHOUT_CASEWORKER = Rule(
@@ -128,6 +130,7 @@ CASE_WITHOUT_CASEWORKER = Rule(
     audience_roles=TEAM_LEADERS,
     audience_by_unit=True,
     link=_assign_link,
+    names_deadline=False,
 )
 
 # A case in a team no faglig leder leads is seen by no one who can give it a caseworker. Intake,
@@ -142,4 +145,5 @@ CASE_IN_TEAM_NOBODY_LEADS = Rule(
     who_acts=_("Visitationen og familieafdelingens ledelse"),
     find=_in_team_nobody_leads,
     audience_roles=frozenset({Role.INTAKE}),
+    names_deadline=False,
 )

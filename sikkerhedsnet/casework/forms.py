@@ -219,6 +219,12 @@ class ChildPlanForm(DesignSystemForm):
 
 
 class GoalForm(VersionedForm):
+    conditionally_required = {
+        "agreed_with_others": _(
+            "Skal udfyldes, hvis målet hverken er aftalt med barnet eller forældrene."
+        ),
+    }
+
     text = _text(_("Mål"), required=True, error_messages={"required": _("Skriv målet.")})
     agreed_with_child = forms.BooleanField(label=_("Aftalt med barnet"), required=False)
     agreed_with_parents = forms.BooleanField(label=_("Aftalt med forældrene"), required=False)

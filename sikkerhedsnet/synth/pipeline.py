@@ -26,6 +26,7 @@ from sikkerhedsnet.synth.collaboration import create_collaboration
 from sikkerhedsnet.synth.context import NoProgress, ProgressSink, SynthContext
 from sikkerhedsnet.synth.enrolments import create_enrolments
 from sikkerhedsnet.synth.families import create_families
+from sikkerhedsnet.synth.journal import create_journal
 from sikkerhedsnet.synth.measures import create_measures
 from sikkerhedsnet.synth.notifications import create_notifications
 from sikkerhedsnet.synth.screenings import DEFAULT_HISTORY_YEARS, create_screenings
@@ -46,6 +47,7 @@ STEPS: list[tuple[str, Step]] = [
     ("collaboration", create_collaboration),
     ("casework", create_casework),
     ("measures", create_measures),
+    ("journal", create_journal),  # last: it journalises what the steps above made
 ]
 
 

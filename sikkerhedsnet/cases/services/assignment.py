@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.cases import journal
 from sikkerhedsnet.cases.access import case_access, team_ids
 from sikkerhedsnet.cases.models import (
     Case,
@@ -27,6 +28,7 @@ from sikkerhedsnet.cases.models import (
     over_cap,
 )
 from sikkerhedsnet.cases.selectors import open_load
+from sikkerhedsnet.cases.services.journal import journal_event_record
 from sikkerhedsnet.lib.versions import check_version, compare_and_set
 from sikkerhedsnet.people.models import Role, User
 
@@ -76,6 +78,7 @@ def case_assign(
     now = now or timezone.now()
     current = check_version(case, expected_version, conflict=CaseConflict)
     _check_who(actor=actor, case=current, caseworker=caseworker)
+    previous = current.caseworker
     reason, over_cap_reason = reason.strip(), over_cap_reason.strip()
     if current.caseworker_id is not None and not reason:
         raise CaseRefused(_("Skriv, hvorfor sagen skifter rådgiver."))
@@ -102,6 +105,8 @@ def case_assign(
         over_cap_reason=over_cap_reason if over else "",
         assigned_by=actor,
     )
+    changed = journal.caseworker_changed(assignment, previous=previous)
+    journal_event_record(case=current, actor=actor, source=assignment, **changed)
     audit_event_record(
         actor=actor,
         event_type="case.assigned",

@@ -3,6 +3,9 @@
 A case opened by intake goes to a team at once, so that it is never invisible: the team of the
 child's earlier case (one team follows a family), else the team of the child's district, else the
 team with the fewest open cases.
+
+The journal starts with how the case came: the notification received and intake's decision,
+or the faglig leder who opened it.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.cases import journal
 from sikkerhedsnet.cases.access import led_teams
 from sikkerhedsnet.cases.models import Case, CaseRefused, CaseStatus
 from sikkerhedsnet.cases.selectors import default_team
+from sikkerhedsnet.cases.services.journal import journal_event_record
 from sikkerhedsnet.intake.models import COPENHAGEN, Decision, DecisionKind, Notification
 from sikkerhedsnet.people.models import Child, Unit, User
 
@@ -57,13 +62,18 @@ def case_open_on_decision(
     child = notification.child
     if decision.kind != DecisionKind.CHILD_ASSESSMENT or child is None:
         return None
-    return case_open(
+    case = case_open(
         actor=actor,
         child=child,
         opened_on=decision.decided_at.astimezone(COPENHAGEN).date(),
         became_aware_on=notification.received_at.astimezone(COPENHAGEN).date(),
         source_notification=notification,
     )
+    received = journal.notification_received(notification)
+    journal_event_record(case=case, actor=actor, source=notification, **received)
+    decided = journal.opened_by_intake(decision, case)
+    journal_event_record(case=case, actor=actor, source=decision, **decided)
+    return case
 
 
 @transaction.atomic
@@ -77,6 +87,8 @@ def case_open_by_leader(
         raise CaseRefused(_("Datoen, kommunen blev opmærksom, kan ikke ligge efter i dag."))
     if Case.objects.filter(child=child, team=team, status=CaseStatus.OPEN).exists():
         raise CaseRefused(_("Barnet har allerede en åben sag i teamet."))
-    return case_open(
+    case = case_open(
         actor=actor, child=child, opened_on=today, became_aware_on=became_aware_on, team=team
     )
+    journal_event_record(case=case, actor=actor, source=case, **journal.opened(case, actor))
+    return case

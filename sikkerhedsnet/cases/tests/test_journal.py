@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from django.db.models import ProtectedError
@@ -10,6 +11,7 @@ from sikkerhedsnet.cases.services.journal import journal_entry_add, journal_lett
 from sikkerhedsnet.cases.services.letters import LetterRequest, LetterTemplate
 from sikkerhedsnet.cases.tests.factories import TeamWorld, make_team_world
 from sikkerhedsnet.people.tests import factories as f
+from sikkerhedsnet.post.models import Letter, LetterStatus
 
 NOW = datetime(2026, 4, 10, 12, tzinfo=UTC)
 
@@ -87,20 +89,27 @@ def test_a_correction_belongs_to_the_same_case(tw: TeamWorld) -> None:
 
 
 @pytest.mark.parametrize("template", LetterTemplate.values)
-def test_a_letter_is_a_pdf_kept_in_the_journal(tw: TeamWorld, template: str) -> None:
-    mother = f.CustodyFactory.create(child=tw.child).guardian
+def test_a_letter_is_sent_to_the_parent_and_kept_in_the_journal(
+    tw: TeamWorld, template: str, django_capture_on_commit_callbacks: Any
+) -> None:
+    mother = f.CustodyFactory.create(child=tw.child, guardian__cpr="0101851234").guardian
     request = LetterRequest(
         template=template,
         recipient=mother,
         meeting_at=datetime(2026, 4, 20, 8, 30, tzinfo=UTC),
         place="Rådhuset, mødelokale 2",
     )
-    entry = journal_letter_add(actor=tw.owner, case=tw.case, request=request, now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = journal_letter_add(actor=tw.owner, case=tw.case, request=request, now=NOW)
     assert entry.kind == JournalKind.LETTER
     assert entry.occurred_on == date(2026, 4, 10)
-    assert entry.letter_pdf is not None
-    assert bytes(entry.letter_pdf).startswith(b"%PDF")
     assert entry.title == str(LetterTemplate(template).label)
+    assert entry.letter is not None
+    letter = Letter.objects.get(pk=entry.letter.pk)
+    assert bytes(letter.pdf).startswith(b"%PDF")
+    assert (letter.recipient_id_type, letter.recipient_id) == ("CPR", "0101851234")
+    assert letter.status == LetterStatus.SENT
+    assert Letter.objects.for_subject(tw.case).get() == letter
 
 
 def test_a_read_only_colleague_cannot_write_a_letter(tw: TeamWorld) -> None:

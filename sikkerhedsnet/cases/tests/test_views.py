@@ -1,16 +1,24 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.cases.models import Case, CaseAssignment, JournalEntry
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
+from sikkerhedsnet.casework.models import Assessment, AssessmentDecision, InterimAssessment
 from sikkerhedsnet.conftest import client_for
+from sikkerhedsnet.measures.ladder import MeasureKind
+from sikkerhedsnet.measures.tests.factories import MeasureFactory
 from sikkerhedsnet.people.tests import factories as f
+
+CPH = ZoneInfo("Europe/Copenhagen")
 
 
 @pytest.fixture
@@ -117,6 +125,46 @@ def test_mine_sager_lists_her_cases_with_the_next_deadline(tw: TeamWorld) -> Non
     assert tw.case.assessment_due_on.strftime("%d.%m.%Y") in text
 
 
+def test_mine_sager_shows_a_follow_up_due_where_the_assessment_is_done(tw: TeamWorld) -> None:
+    Assessment.objects.create(
+        case=tw.case,
+        updated_at=timezone.now(),
+        updated_by=tw.owner,
+        decision=AssessmentDecision.SUPPORT,
+        decided_on=date(2026, 3, 20),
+    )
+    MeasureFactory.create(case=tw.case, next_follow_up_due=date(2026, 11, 20))
+    with time_machine.travel(datetime(2026, 11, 25, 9, 0, tzinfo=CPH), tick=False):
+        text = client_for(tw.owner).get(reverse("cases:home")).content.decode()
+    row = text[text.index(tw.child.full_name) :]
+    row = row[: row.index("</tr>")]
+    assert "20.11.2026: Opfølgning (Familiebehandling)" in row
+    assert "Overskredet" in row
+
+
+def test_mine_sager_shows_the_next_supervision_visit_of_a_placement(tw: TeamWorld) -> None:
+    MeasureFactory.create(
+        case=tw.case,
+        kind=MeasureKind.FOSTER_FAMILY,
+        start_date=date(2026, 6, 1),
+        next_follow_up_due=date(2026, 12, 31),
+    )
+    # Casework's deadline is further off: an interim assessment expects the end in 2027.
+    assessment = Assessment.objects.create(
+        case=tw.case, updated_at=timezone.now(), updated_by=tw.owner
+    )
+    InterimAssessment.objects.create(
+        assessment=assessment,
+        text="x",
+        expected_done_on=date(2027, 2, 1),
+        recorded_on=date(2026, 7, 1),
+        recorded_by=tw.owner,
+    )
+    with time_machine.travel(datetime(2026, 11, 25, 9, 0, tzinfo=CPH), tick=False):
+        text = client_for(tw.owner).get(reverse("cases:home")).content.decode()
+    assert "01.12.2026: Tilsynsbesøg (Almen plejefamilie)" in text  # 6 months after the start
+
+
 @pytest.mark.parametrize("who", ["fagperson", "intake"])
 def test_it_requires_a_case_role_for_the_caseload(tw: TeamWorld, who: str) -> None:
     assert client_for(getattr(tw, who)).get(reverse("cases:home")).status_code == 404
@@ -221,7 +269,11 @@ def test_a_letter_is_made_and_downloaded(tw: TeamWorld) -> None:
         },
     )
     assert response.status_code == 302
-    entry = JournalEntry.objects.get()
+    entry = JournalEntry.objects.get(kind="letter")
+    assert (
+        "Afventer afsendelse"
+        in client.get(reverse("cases:detail", args=[tw.case.pk])).content.decode()
+    )
     pdf = client.get(reverse("cases:letter_pdf", args=[tw.case.pk, entry.pk]))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
+from sikkerhedsnet.cases.selectors import cases_without_caseworker
 from sikkerhedsnet.cases.services.assignment import case_assign
 from sikkerhedsnet.cases.tests.factories import (
     CaseFactory,
@@ -14,6 +15,7 @@ from sikkerhedsnet.cases.tests.factories import (
 )
 from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.lib.worklist import worklist_rule
+from sikkerhedsnet.people.models import User
 from sikkerhedsnet.safetynet.selectors import flags_for_user
 
 DAY = date(2026, 6, 1)
@@ -91,6 +93,16 @@ def test_an_open_case_without_caseworker_is_a_gap_since_it_was_opened(tw: TeamWo
     row = next(row for row in rows if row["case_id"] == free.pk)
     assert (row["since"], row["child_id"]) == (date(2026, 5, 4), free.child_id)
     assert tw.case.pk not in _without(DAY)
+
+
+def test_a_case_whose_caseworker_was_deactivated_is_a_case_without_caseworker(
+    tw: TeamWorld,
+) -> None:
+    assert tw.case.pk not in _without(DAY)
+    assert tw.case.caseworker is not None
+    User.objects.filter(pk=tw.case.caseworker.pk).update(is_active=False)
+    assert tw.case.pk in _without(DAY)
+    assert tw.case in cases_without_caseworker(tw.team)
 
 
 def test_assigning_ends_it(tw: TeamWorld) -> None:

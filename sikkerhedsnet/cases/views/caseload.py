@@ -49,5 +49,6 @@ def team(request: AuthedRequest) -> HttpResponse:
             for unit in teams
         ],
         "cap": caseload_cap(),
+        "today": day,
     }
     return render(request, "cases/caseload/team.html", context)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from sikkerhedsnet.cases.access import CaseAccess, case_for
 from sikkerhedsnet.cases.forms import JournalEntryForm
-from sikkerhedsnet.cases.models import JournalEntry
+from sikkerhedsnet.cases.models import MANUAL_KINDS, JournalEntry, JournalKind
 from sikkerhedsnet.cases.services.journal import journal_entry_add
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.lib.http import AuthedRequest
@@ -25,8 +25,9 @@ def journal_add(request: AuthedRequest, case_id: int) -> HttpResponse:
     corrects = _corrected_entry(access, request.GET.get("retter") or request.POST.get("retter"))
     initial: dict[str, object] = {"occurred_on": timezone.localdate()}
     if corrects is not None:
+        # An automatic entry is corrected by a note that names it.
         initial |= {
-            "kind": corrects.kind,
+            "kind": corrects.kind if corrects.kind in MANUAL_KINDS else JournalKind.NOTE,
             "title": _("Rettelse: %(title)s") % {"title": corrects.title},
         }
     form = JournalEntryForm(request.POST or None, initial=initial)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,6 +16,7 @@ from sikkerhedsnet.cases.services.journal import journal_letter_add
 from sikkerhedsnet.cases.services.letters import LetterRequest
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.lib.http import AuthedRequest
+from sikkerhedsnet.post.views import pdf_response
 
 
 @login_required
@@ -36,7 +37,7 @@ def letter_add(request: AuthedRequest, case_id: int) -> HttpResponse:
         except Refused as error:
             error.add_to(form)
         else:
-            messages.success(request, _("Brevet er dannet og lagt i journalen."))
+            messages.success(request, _("Brevet er sendt til forælderen og lagt i journalen."))
             return redirect("cases:detail", case_id=case_id)
     context = {"case": access.case, "form": form}
     return render(request, "cases/letters/form.html", context, status=422 if form.errors else 200)
@@ -46,8 +47,13 @@ def letter_add(request: AuthedRequest, case_id: int) -> HttpResponse:
 @require_GET
 def letter_pdf(request: AuthedRequest, case_id: int, entry_id: int) -> HttpResponse:
     access = case_for(request, case_id, shown=_("Brev fra sagens journal"))
-    entry = get_object_or_404(JournalEntry, pk=entry_id, case=access.case, letter_pdf__isnull=False)
-    assert entry.letter_pdf is not None  # noqa: S101 - filtered above
+    entry = get_object_or_404(
+        JournalEntry.objects.select_related("letter"), pk=entry_id, case=access.case
+    )
+    if entry.letter is not None:
+        return pdf_response(entry.letter)
+    if entry.letter_pdf is None:
+        raise Http404
     response = HttpResponse(bytes(entry.letter_pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sag-{case_id}-brev-{entry.pk}.pdf"'
     return response

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.cases.services.journal import journal_event_record
+from sikkerhedsnet.casework import journal
 from sikkerhedsnet.casework.ics import DIMENSION_CODES
 from sikkerhedsnet.casework.models import Assessment, AssessmentDecision, InterimAssessment
 from sikkerhedsnet.lib.errors import Conflict, Refused
@@ -47,6 +49,8 @@ def _create(*, actor: User, case: Case, **fields: object) -> Assessment:
     except IntegrityError:
         # A colleague started the assessment at the same moment.
         raise Conflict(_current(case) or case) from None
+    begun = journal.assessment_begun(case, timezone.localdate())
+    journal_event_record(case=case, actor=actor, source=assessment, **begun)
     return assessment
 
 
@@ -118,6 +122,9 @@ def interim_assessment_record(
         recorded_on=today,
         recorded_by=actor,
     )
+    journal_event_record(
+        case=case, actor=actor, source=interim, **journal.interim_recorded(interim)
+    )
     audit_event_record(
         actor=actor,
         event_type="assessment.interim_recorded",
@@ -159,6 +166,8 @@ def assessment_conclude(
         updated_at=timezone.now(),
         updated_by=actor,
     )
+    concluded = journal.assessment_concluded(assessment, case)
+    journal_event_record(case=case, actor=actor, source=assessment, **concluded)
     audit_event_record(
         actor=actor,
         event_type="assessment.concluded",

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.cases.services.journal import journal_event_record
+from sikkerhedsnet.casework import journal
 from sikkerhedsnet.casework.models import ChildPlan, PlanGoal
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.lib.versions import compare_and_set
@@ -26,6 +28,7 @@ def child_plan_create(*, actor: User, case: Case, adopted_on: date) -> ChildPlan
             plan = ChildPlan.objects.create(case=case, adopted_on=adopted_on, created_by=actor)
     except IntegrityError:
         raise Refused(_("Sagen har allerede en plan for barnet.")) from None
+    journal_event_record(case=case, actor=actor, source=plan, **journal.child_plan_adopted(plan))
     audit_event_record(
         actor=actor, event_type="child_plan.created", subject=plan, extra={"case": case.pk}
     )

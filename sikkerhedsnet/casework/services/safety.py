@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from sikkerhedsnet.audit.services import audit_event_record
 from sikkerhedsnet.cases.models import Case
+from sikkerhedsnet.cases.services.journal import journal_event_record
+from sikkerhedsnet.casework import journal
 from sikkerhedsnet.casework.models import (
     MAPPING_COLUMNS,
     SCALE_MAX,
@@ -45,6 +47,8 @@ def safety_meeting_create(
     meeting = SafetyMeeting.objects.create(
         case=case, held_on=held_on, created_by=actor, **_mapping(columns)
     )
+    held = journal.safety_meeting_held(meeting)
+    journal_event_record(case=case, actor=actor, source=meeting, **held)
     audit_event_record(
         actor=actor, event_type="safety_meeting.created", subject=meeting, extra={"case": case.pk}
     )
