@@ -49,6 +49,7 @@ from sikkerhedsnet.intake.selectors import (
     notifier_unit,
     open_queue,
     queue_rows,
+    status_text,
 )
 from sikkerhedsnet.intake.services.handling import decision_record, urgent_assessment_record
 from sikkerhedsnet.intake.services.receiving import ChildGiven, Notifier, notification_receive
@@ -337,6 +338,9 @@ class QueueRowOut(Schema):
     reference: str
     version: int = Field(description="Send den med som expected_version ved vurdering og afgørelse")
     status: NotificationStatus
+    status_text: str = Field(
+        description="Status i ord, som på siden: en vurdering efter fristen siger det"
+    )
     received_at: datetime
     assessment_due_at: datetime
     seconds_left: int | None = Field(
@@ -396,6 +400,7 @@ def _queue_row(n: Notification, clock: Clock, flags: list[str], now: datetime) -
         reference=n.reference,
         version=n.version,
         status=NotificationStatus(n.status),
+        status_text=status_text(n, clock),
         received_at=n.received_at,
         assessment_due_at=n.assessment_due_at,
         seconds_left=None if clock.stopped else int((n.assessment_due_at - now).total_seconds()),

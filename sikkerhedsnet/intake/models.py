@@ -66,7 +66,8 @@ class Channel(models.TextChoices):
 
 class Status(models.TextChoices):
     RECEIVED = "received", _("Modtaget")
-    ASSESSED = "assessed", _("Vurderet inden for 24 timer")
+    # Whether it was within the 24 hours is shown beside it (selectors.status_text), not here.
+    ASSESSED = "assessed", _("Vurderet")
     DECIDED = "decided", _("Afgjort")
 
 

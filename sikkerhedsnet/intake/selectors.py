@@ -84,33 +84,48 @@ def assessment_clock(notification: Notification, now: datetime) -> Clock:
     return Clock(_("overskredet med %(over)s") % {"over": over}, overdue=True, stopped=False)
 
 
+def status_text(notification: Notification, clock: Clock) -> str:
+    """The status as it is: an assessment made after the 24 hours says so, beside the clock."""
+    if notification.status == Status.ASSESSED and clock.stopped and clock.overdue:
+        return _("Vurderet efter fristen")
+    return notification.get_status_display()
+
+
 # Repeated concern ---------------------------------------------------------------------------------
+
+
+def notifications_count_text(count: int) -> str:
+    """The child's notifications in the policy's months: "3 underretninger på 12 måneder"."""
+    months = get_policy().repeated_notifications_months
+    period = ngettext("%(n)d måned", "%(n)d måneder", months) % {"n": months}
+    text = ngettext(
+        "%(count)d underretning på %(period)s", "%(count)d underretninger på %(period)s", count
+    )
+    return text % {"count": count, "period": period}
+
+
+def notifiers_count_text(count: int) -> str:
+    """Different notifiers in the policy's days: "2 forskellige underrettere på 7 dage"."""
+    days = get_policy().different_notifiers_days
+    period = ngettext("%(n)d dag", "%(n)d dage", days) % {"n": days}
+    text = ngettext(
+        "%(count)d forskellig underretter på %(period)s",
+        "%(count)d forskellige underrettere på %(period)s",
+        count,
+    )
+    return text % {"count": count, "period": period}
 
 
 def concern_flags(notification: Notification) -> list[str]:
     """The repeated-concern flags, from the counts stored at receipt against today's policy."""
+    if notification.child_id is None:
+        return []
     policy = get_policy()
     flags = []
-    count = notification.notifications_in_12_months
-    if notification.child_id is not None and count >= policy.repeated_notifications_count:
-        flags.append(
-            ngettext(
-                "%(count)d underretning på %(months)d måneder",
-                "%(count)d underretninger på %(months)d måneder",
-                count,
-            )
-            % {"count": count, "months": policy.repeated_notifications_months}
-        )
-    notifiers = notification.notifiers_in_7_days
-    if notification.child_id is not None and notifiers >= policy.different_notifiers_count:
-        flags.append(
-            ngettext(
-                "%(count)d underretter på %(days)d dage",
-                "%(count)d forskellige underrettere på %(days)d dage",
-                notifiers,
-            )
-            % {"count": notifiers, "days": policy.different_notifiers_days}
-        )
+    if notification.notifications_in_12_months >= policy.repeated_notifications_count:
+        flags.append(notifications_count_text(notification.notifications_in_12_months))
+    if notification.notifiers_in_7_days >= policy.different_notifiers_count:
+        flags.append(notifiers_count_text(notification.notifiers_in_7_days))
     return flags
 
 
@@ -122,6 +137,7 @@ class QueueRow:
     notification: Notification
     clock: Clock
     flags: list[str]
+    status: str
 
 
 def open_queue() -> QuerySet[Notification]:
@@ -151,10 +167,11 @@ def decided_queue() -> QuerySet[Notification]:
 
 
 def queue_rows(notifications: list[Notification], now: datetime) -> list[QueueRow]:
-    return [
-        QueueRow(notification=n, clock=assessment_clock(n, now), flags=concern_flags(n))
-        for n in notifications
-    ]
+    rows = []
+    for n in notifications:
+        clock = assessment_clock(n, now)
+        rows.append(QueueRow(n, clock, flags=concern_flags(n), status=status_text(n, clock)))
+    return rows
 
 
 # One notification --------------------------------------------------------------------------------

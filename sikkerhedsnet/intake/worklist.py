@@ -1,4 +1,9 @@
-"""The safety-net rules for notifications (DESIGN §4): nothing waits unseen."""
+"""The safety-net rules for notifications (DESIGN §4): nothing waits unseen.
+
+The 24-hour assessment (Barnets Lov § 137) is the one deadline counted in hours: its rows carry
+the moment it passed ("overdue_since") and head every worklist (`urgent`). The decision's
+deadline is policy, counted from the moment of receipt; the receipt's is kept on its last day.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.intake.models import COPENHAGEN, Notification, PatternReview, Status
+from sikkerhedsnet.intake.selectors import notifications_count_text, notifiers_count_text
 from sikkerhedsnet.lib.dates import Moment, instant, local_day
 from sikkerhedsnet.lib.worklist import NO_ID, Facts, Rule
 from sikkerhedsnet.people.models import Role
@@ -28,7 +34,8 @@ def _rows(notifications: QuerySet[Notification], *facts: str) -> QuerySet[Any, F
 def _not_assessed(at: Moment) -> QuerySet[Any, Facts]:
     overdue = Notification.objects.filter(status=Status.RECEIVED, assessment_due_at__lt=instant(at))
     found: QuerySet[Any, Facts] = _rows(overdue, "received_at", "assessment_due_at").annotate(
-        since=TruncDate("assessment_due_at", tzinfo=COPENHAGEN)
+        since=TruncDate("assessment_due_at", tzinfo=COPENHAGEN),
+        overdue_since=F("assessment_due_at"),
     )
     return found
 
@@ -72,12 +79,31 @@ def _no_decision(at: Moment) -> QuerySet[Any, Facts]:
 
 
 def _local(row: dict[str, Any]) -> dict[str, Any]:
+    """The moments the explanation names in Danish time; "overdue_since" stays a moment."""
     local = {
         key: value.astimezone(COPENHAGEN).strftime("%d.%m.%Y kl. %H.%M")
         for key, value in row.items()
-        if isinstance(value, datetime)
+        if isinstance(value, datetime) and key != "overdue_since"
     }
     return {**row, **local}
+
+
+def _receipt_facts(row: dict[str, Any]) -> dict[str, Any]:
+    # Kept on its last day: the gap begins the day after.
+    return {**row, "since": row["receipt_due_on"] + timedelta(days=1)}
+
+
+def _decision_facts(row: dict[str, Any]) -> dict[str, Any]:
+    overdue_since = row["received_at"] + timedelta(days=row["decision_days"])
+    return {**_local(row), "overdue_since": overdue_since}
+
+
+def _repeated_facts(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **row,
+        "notifications": notifications_count_text(row["notifications_in_12_months"]),
+        "notifiers": notifiers_count_text(row["notifiers_in_7_days"]),
+    }
 
 
 NOTIFICATION_NOT_ASSESSED = Rule(
@@ -91,6 +117,7 @@ NOTIFICATION_NOT_ASSESSED = Rule(
     find=_not_assessed,
     decorate=_local,
     audience_roles=INTAKE,
+    urgent=True,
 )
 
 RECEIPT_OVERDUE = Rule(
@@ -102,6 +129,7 @@ RECEIPT_OVERDUE = Rule(
     ),
     who_acts=_("Visitationen"),
     find=_receipt_overdue,
+    decorate=_receipt_facts,
     audience_roles=INTAKE,
 )
 
@@ -109,13 +137,15 @@ REPEATED_CONCERN_NOT_LOOKED_AT = Rule(
     code="repeated_concern_not_looked_at",
     title=_("Gentagen bekymring, som ikke er set samlet"),
     explanation=_(
-        "Med underretning %(reference)s har barnet %(notifications_in_12_months)s "
-        "underretninger på 12 måneder og %(notifiers_in_7_days)s forskellige underrettere "
-        "på 7 dage. Underretningerne er ikke vurderet samlet."
+        "Med underretning %(reference)s har barnet %(notifications)s og %(notifiers)s. "
+        "Underretningerne er ikke vurderet samlet."
     ),
     who_acts=_("Visitationen"),
     find=_repeated_not_looked_at,
+    decorate=_repeated_facts,
     audience_roles=INTAKE,
+    # A pattern to read together, not a deadline: due from the notification that made it.
+    names_deadline=False,
 )
 
 NOTIFICATION_WITHOUT_DECISION = Rule(
@@ -127,7 +157,7 @@ NOTIFICATION_WITHOUT_DECISION = Rule(
     ),
     who_acts=_("Visitationen"),
     find=_no_decision,
-    decorate=_local,
+    decorate=_decision_facts,
     audience_roles=INTAKE,
 )
 

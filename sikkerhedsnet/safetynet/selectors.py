@@ -1,12 +1,17 @@
+"""The worklist: every rule's rows the user must act on, the most urgent first."""
+
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from sikkerhedsnet.lib.dates import Moment, local_day
-from sikkerhedsnet.lib.worklist import Link, Rule, RuleRow, worklist_rules
+from sikkerhedsnet.lib.dates import COPENHAGEN, Moment, instant, local_day
+from sikkerhedsnet.lib.worklist import Link, Rule, RuleRow, start_of_day, worklist_rules
 from sikkerhedsnet.people.access import user_unit_ids, visible_children
 from sikkerhedsnet.people.models import Child, Unit, User
 
@@ -22,6 +27,10 @@ class Flag:
     explanation: str
     notification_id: int | None = None
     link: Link | None = None
+    # When the row fell due (RuleRow.due_since) and whether its deadline has passed by now.
+    due_since: datetime | None = None
+    overdue: bool = False
+    deadline: str = ""  # how overdue, or that no deadline governs it, in words
 
 
 def rule_counts(*, at: Moment) -> dict[str, int]:
@@ -35,7 +44,7 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
     A row is hers when it is in one of her units, names her, or belongs to a rule her role
     acts on as a whole (the intake team and notifications). A row about a child nobody has
     identified (a notification without CPR, an anonymous consultation) reaches the rule's
-    audience and the user the row names only.
+    audience and the user the row names only. The most urgent come first (`_urgency`).
     """
     day = local_day(at)
     units = unit_ids if unit_ids is not None else user_unit_ids(user, day)
@@ -50,9 +59,10 @@ def flags_for_user(*, user: User, at: Moment, unit_ids: list[int] | None = None)
             Q(child_id__isnull=True) if audience else Q(child_id__isnull=True, user_id=user.pk)
         )
         seen = Q(child_id__in=children) | unnamed
-        found = rule.find(at).filter(mine).filter(seen)
+        # The cut keeps the oldest rows of a rule; the list is ordered by urgency below.
+        found = rule.find(at).filter(mine).filter(seen).order_by("since")
         rows += [(rule, rule.row(row)) for row in found[:MAX_FLAGS_PER_RULE]]
-    return _as_flags(rows)
+    return _as_flags(rows, instant(at))
 
 
 def _mine(rule: Rule, *, audience: bool, units: list[int], user: User) -> Q:
@@ -64,12 +74,14 @@ def _mine(rule: Rule, *, audience: bool, units: list[int], user: User) -> Q:
     return Q(unit_id__in=units) | Q(user_id=user.pk)
 
 
-def _as_flags(rows: list[tuple[Rule, RuleRow]]) -> list[Flag]:
+def _as_flags(rows: list[tuple[Rule, RuleRow]], at: datetime) -> list[Flag]:
     child_ids = {row["child_id"] for _, row in rows if row["child_id"]}
     unit_ids = {row["unit_id"] for _, row in rows if row["unit_id"]}
     children = Child.objects.in_bulk(child_ids)
     units = Unit.objects.in_bulk(unit_ids)
-    flags = [
+    order = {rule.code: index for index, rule in enumerate(worklist_rules())}
+    ranked = sorted(rows, key=lambda pair: (*_urgency(pair[0], pair[1], at), order[pair[0].code]))
+    return [
         Flag(
             rule=rule,
             child=children.get(row["child_id"]),
@@ -78,7 +90,49 @@ def _as_flags(rows: list[tuple[Rule, RuleRow]]) -> list[Flag]:
             explanation=rule.explain(row["facts"]),
             notification_id=row["notification_id"],
             link=rule.link_for(row["facts"]),
+            due_since=row["due_since"],
+            overdue=_is_overdue(row, at),
+            deadline=_deadline_text(rule, row, at),
         )
-        for rule, row in rows
+        for rule, row in ranked
     ]
-    return sorted(flags, key=lambda flag: (flag.since, flag.rule.code))
+
+
+def _is_overdue(row: RuleRow, at: datetime) -> bool:
+    return row["overdue_since"] is not None and row["overdue_since"] <= at
+
+
+def _urgency(rule: Rule, row: RuleRow, at: datetime) -> tuple[int, datetime]:
+    """Most urgent first: a breached deadline counted in hours (the 24-hour assessment) above
+    everything; then every other overdue row, the longest overdue first; then the rows that are
+    due but not overdue (no deadline, or one still ahead), the earliest due first."""
+    if _is_overdue(row, at):
+        return (0 if rule.urgent else 1), row["due_since"]
+    return 2, row["due_since"]
+
+
+def _deadline_text(rule: Rule, row: RuleRow, at: datetime) -> str:
+    overdue_since = row["overdue_since"]
+    if overdue_since is None:
+        return _("Ingen frist")
+    if overdue_since > at:
+        if overdue_since == start_of_day(local_day(overdue_since)):  # kept on the day before
+            day = local_day(overdue_since) - timedelta(days=1)
+            return _("Senest %(day)s") % {"day": day.strftime("%d.%m.%Y")}
+        local = overdue_since.astimezone(COPENHAGEN)
+        return _("Senest %(day)s kl. %(time)s") % {
+            "day": local.strftime("%d.%m.%Y"),
+            "time": local.strftime("%H.%M"),
+        }
+    late = at - overdue_since
+    if rule.urgent and late < timedelta(days=2):
+        # Counted in hours, as the deadline is; rounded up, so a breach never reads as none.
+        hours = max(math.ceil(late / timedelta(hours=1)), 1)
+        return ngettext("Overskredet med %(n)d time", "Overskredet med %(n)d timer", hours) % {
+            "n": hours
+        }
+    # Calendar days for a deadline kept on its last day (overdue from the start of the next).
+    first_day = local_day(overdue_since)
+    whole_day = overdue_since == start_of_day(first_day)
+    days = max((local_day(at) - first_day).days + (1 if whole_day else 0), 1)
+    return ngettext("Overskredet med %(n)d dag", "Overskredet med %(n)d dage", days) % {"n": days}

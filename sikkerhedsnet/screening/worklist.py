@@ -166,6 +166,7 @@ REPEATED_CONCERN = Rule(
     who_acts=_("Lederen i enheden"),
     find=_repeated_concern,
     decorate=_position_label,
+    names_deadline=False,  # a concern to lift, no deadline: due, after the overdue rows
 )
 
 ADBB_WITHOUT_FOLLOW_UP = Rule(

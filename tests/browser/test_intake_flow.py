@@ -117,7 +117,7 @@ def test_intake_assesses_and_decides_an_anonymous_notification(new_tab: NewTab, 
     assert notification.decision.kind == DecisionKind.SCREENING_INQUIRY
     history = page.locator("main table").last.inner_text()
     assert "Modtaget" in history
-    assert "Vurderet inden for 24 timer" in history
+    assert "Vurderet" in history
     assert "Afgjort" in history
 
     tab.click("main .breadcrumbs a[href='/visitation/']")

@@ -289,6 +289,17 @@ def test_the_queue_puts_the_nearest_deadline_first_with_the_clock(
     assert rows[1]["flags"] == ["3 underretninger på 12 måneder"]
 
 
+def test_the_queue_says_the_status_as_the_page_does(world: World, intake: User) -> None:
+    late = assessed(notified(world, hours_ago=30), intake)  # assessed now, 6 hours late
+    on_time = assessed(notified(world, hours_ago=3), intake)
+    rows = client_for(intake).get("/api/intake/queue").json()["notifications"]
+    texts = {row["id"]: (row["status"], row["status_text"]) for row in rows}
+    assert texts == {
+        late.pk: ("assessed", "Vurderet efter fristen"),
+        on_time.pk: ("assessed", "Vurderet"),
+    }
+
+
 def test_the_queue_pages_by_50(world: World, intake: User) -> None:
     for _ in range(51):
         make_notification(child=None, at=NOW - timedelta(hours=1), name="Nabo")

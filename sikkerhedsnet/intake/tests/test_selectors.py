@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from pytest_django.fixtures import Settings
 
 from sikkerhedsnet.conftest import World
 from sikkerhedsnet.intake.models import DecisionKind, Notification, Status
@@ -11,6 +12,8 @@ from sikkerhedsnet.intake.selectors import (
     concern_flags,
     decided_queue,
     duration_text,
+    notifications_count_text,
+    notifiers_count_text,
     open_queue,
     queue_rows,
 )
@@ -135,3 +138,32 @@ def test_an_unmatched_notification_has_no_flags(world: World) -> None:
     notification.refresh_from_db()
     assert concern_flags(notification) == []
     assert notification.status == Status.RECEIVED
+
+
+def test_the_counts_read_in_the_right_number(settings: Settings) -> None:
+    assert notifiers_count_text(1) == "1 forskellig underretter på 7 dage"
+    assert notifiers_count_text(3) == "3 forskellige underrettere på 7 dage"
+    assert notifications_count_text(1) == "1 underretning på 12 måneder"
+    assert notifications_count_text(2) == "2 underretninger på 12 måneder"
+    settings.SIKKERHEDSNET_POLICY = {
+        "different_notifiers_days": 1,
+        "repeated_notifications_months": 1,
+    }
+    assert notifiers_count_text(2) == "2 forskellige underrettere på 1 dag"
+    assert notifications_count_text(3) == "3 underretninger på 1 måned"
+
+
+def test_one_notifier_is_one_forskellig_underretter(world: World, settings: Settings) -> None:
+    settings.SIKKERHEDSNET_POLICY = {"different_notifiers_count": 1}
+    notification = make_notification(child=world.child, at=FRI, name="Skolen")
+    assert concern_flags(notification) == ["1 forskellig underretter på 7 dage"]
+
+
+def test_the_status_says_when_the_assessment_came_too_late(world: World) -> None:
+    with time_machine.travel(FRI + timedelta(hours=3), tick=False):
+        on_time = _assess(world, make_notification(child=None, at=FRI, name="Skolen"))
+    with time_machine.travel(FRI + timedelta(hours=26), tick=False):
+        late = _assess(world, make_notification(child=None, at=FRI, name="Politiet"))
+    waiting = make_notification(child=None, at=FRI, name="Tandplejen")
+    rows = queue_rows([on_time, late, waiting], FRI + timedelta(days=2))
+    assert [row.status for row in rows] == ["Vurderet", "Vurderet efter fristen", "Modtaget"]

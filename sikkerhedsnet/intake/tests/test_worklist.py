@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -86,3 +86,36 @@ def test_unit_staff_do_not_get_intakes_flags(world: World) -> None:
     make_notification(child=world.child, at=FRI, user=world.colleague)
     flags = flags_for_user(user=world.owner, at=SAT_1600 + timedelta(hours=1))
     assert all(flag.rule.code != "notification_not_assessed" for flag in flags)
+
+
+def test_repeated_concern_counts_read_in_the_right_number(world: World) -> None:
+    # Three notifications in a year from the same school: one notifier in the 7 days.
+    for days_ago in (200, 100, 0):
+        make_notification(child=world.child, at=FRI - timedelta(days=days_ago), name="Skolen")
+    rule = worklist_rule("repeated_concern_not_looked_at")
+    (row,) = [rule.present(found) for found in rule.find(SAT_1600)]
+    assert rule.explain(row).startswith(
+        f"Med underretning {row['reference']} har barnet 3 underretninger på 12 måneder og "
+        "1 forskellig underretter på 7 dage."
+    )
+
+
+def test_the_24_hour_rule_heads_the_list_from_the_moment_it_passed(world: World) -> None:
+    n = make_notification(child=None, at=FRI, name="Skolen")
+    rule = worklist_rule("notification_not_assessed")
+    (found,) = rule.find(SAT_1600 + timedelta(minutes=5))
+    row = rule.row(found)
+    assert rule.urgent
+    assert row["overdue_since"] == n.assessment_due_at == SAT_1600
+
+
+def test_the_receipt_and_the_decision_are_overdue_from_when_they_ran_out(world: World) -> None:
+    make_notification(child=world.child, at=FRI, user=world.colleague)  # receipt due 30.11
+    at = datetime(2026, 12, 1, 8, 0, tzinfo=CPH)
+    receipt = worklist_rule("receipt_overdue")
+    decision = worklist_rule("notification_without_decision")
+    (receipt_row,) = [receipt.row(found) for found in receipt.find(at)]
+    (decision_row,) = [decision.row(found) for found in decision.find(at)]
+    assert receipt_row["overdue_since"] == datetime(2026, 12, 1, 0, 0, tzinfo=CPH)
+    assert decision_row["overdue_since"] == FRI + timedelta(days=7)
+    assert receipt_row["since"] == date(2026, 12, 1)  # the first day of the gap, as elsewhere

@@ -1,10 +1,13 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.utils import timezone
 
 from sikkerhedsnet.audit.models import AccessLog
 from sikkerhedsnet.conftest import World, client_for
+from sikkerhedsnet.intake.services.handling import urgent_assessment_record
+from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.people.models import Role
 
 NOV_24 = datetime(2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
@@ -45,3 +48,26 @@ def test_no_tasks_says_so(world: World) -> None:
     world.child.enrolments.update(until=date(2026, 1, 1))
     page = client_for(world.colleague).get("/opgaver/").content.decode()
     assert "Ingen opgaver lige nu" in page
+
+
+def test_the_page_puts_a_24_hour_breach_above_an_older_gap(world: World) -> None:
+    intake = world.role_users[Role.INTAKE]
+    received = datetime(2026, 11, 20, 16, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    with time_machine.travel(received, tick=False):
+        late_receipt = make_notification(child=None, at=received, name="Skolen")
+        urgent_assessment_record(
+            actor=intake,
+            notification=late_receipt,
+            expected_version=late_receipt.version,
+            danger_to_health_or_development=False,
+            acute_help_needed=False,
+            note="Ingen akut fare.",
+        )
+    with time_machine.travel(NOV_24 + timedelta(days=8), tick=False):  # 02.12 kl. 9
+        make_notification(child=None, at=timezone.now() - timedelta(hours=27), name="Politiet")
+        page = client_for(intake).get("/opgaver/").content.decode()
+    breach = page.index("Underretning uden vurdering inden for 24 timer")
+    assert breach < page.index("Kvittering til underretteren mangler")
+    assert breach < page.index("Underretning uden afgørelse")
+    assert "Overskredet med 3 timer" in page
+    assert "Overskredet med 2 dage" in page  # the receipt, due 30.11
