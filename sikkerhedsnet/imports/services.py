@@ -13,16 +13,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sikkerhedsnet.audit.services import audit_event_record
+from sikkerhedsnet.imports.models import FILE_NAME_MAX, ImportRun
 from sikkerhedsnet.lib.fileformats import (
     HISTORY_REASON_LENGTH,
     Counts,
     FileFormat,
     RowError,
+    Touched,
     WriteContext,
     all_formats,
 )
 from sikkerhedsnet.lib.tables import FileRejected, Table, read_table, write_table
-from sikkerhedsnet.people.models import User
+from sikkerhedsnet.people.models import Child, Unit, User
+
+# SQLite refuses a query with more than 32766 parameters; a file may name more children.
+QUERY_CHUNK = 5000
 
 
 @dataclass
@@ -32,6 +37,7 @@ class ImportReport:
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     counts: Counts = field(default_factory=dict)
+    run: ImportRun | None = None  # the record of the import, once it is in
 
     @property
     def imported(self) -> bool:
@@ -97,12 +103,46 @@ def import_table(*, actor: User | None, table: Table) -> ImportReport:
         return report
     reason = f"Import af {table.file_name}"[:HISTORY_REASON_LENGTH]
     report.counts = table.format.write(items, WriteContext(actor=actor, today=today, reason=reason))
+    report.run = _record(actor=actor, table=table, counts=report.counts, items=items)
     audit_event_record(
         actor=actor,
         event_type=f"import.{table.format.name}",
+        subject=report.run,
         extra={"file_name": table.file_name, "rows": len(items), **report.counts},
     )
     return report
+
+
+def _record(*, actor: User | None, table: Table, counts: Counts, items: list[Any]) -> ImportRun:
+    """The import's record with the children and units its rows were about, made after the
+    write so that new children and units have their ids."""
+    run = ImportRun.objects.create(
+        actor=actor,
+        file_name=table.file_name[:FILE_NAME_MAX],
+        file_format=table.format.name,
+        rows=len(table.rows),
+        counts=counts,
+    )
+    touched = table.format.touched(items) if table.format.touched else Touched()
+    children, units = ImportRun.children.through, ImportRun.units.through
+    children.objects.bulk_create(
+        [children(importrun=run, child_id=pk) for pk in _ids(Child, "cpr", touched.child_cprs)],
+        batch_size=QUERY_CHUNK,
+    )
+    units.objects.bulk_create(
+        [units(importrun=run, unit_id=pk) for pk in _ids(Unit, "code", touched.unit_codes)],
+        batch_size=QUERY_CHUNK,
+    )
+    return run
+
+
+def _ids(model: type[Child] | type[Unit], key: str, values: frozenset[str]) -> list[int]:
+    ordered = sorted(values)
+    found: list[int] = []
+    for start in range(0, len(ordered), QUERY_CHUNK):
+        chunk = ordered[start : start + QUERY_CHUNK]
+        found.extend(model.objects.filter(**{f"{key}__in": chunk}).values_list("pk", flat=True))
+    return found
 
 
 def _validate(table: Table, today: date) -> tuple[list[Any], list[RowError]]:

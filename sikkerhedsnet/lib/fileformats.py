@@ -7,6 +7,9 @@ lower-cased, must be exactly one format's columns, in any order.
 An area adds its file by defining a FileFormat in its `import_formats.py` and listing it under
 "import_formats" in `sikkerhedsnet/plugins.py`.
 
+A format may say which children and units its rows are about (`touched`); the record of each
+import (imports.models.ImportRun) links them, so the administrator can see what a file brought.
+
 Formats are kept in the table's order, which is also the order files are imported in when
 several are given at once (units before children before screenings). A format whose rows refer to
 another file's (`requires=("children",)`) comes after it whatever its place in the table.
@@ -85,6 +88,15 @@ class WriteContext:
 
 
 @dataclass(frozen=True)
+class Touched:
+    """What a file's rows are about, so the record of its import can list them: children by
+    their CPR digits, units by their code."""
+
+    child_cprs: frozenset[str] = frozenset()
+    unit_codes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class FileFormat(Generic[T]):
     name: str
     label: _StrOrPromise
@@ -100,6 +112,8 @@ class FileFormat(Generic[T]):
     unique_column: str | None = None
     # Formats whose rows this one's refer to; they are imported first when given together.
     requires: tuple[str, ...] = ()
+    # The children and units the valid rows are about; None: the import lists none.
+    touched: Callable[[list[T]], Touched] | None = None
 
     @property
     def file_name(self) -> str:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.lib import cpr as cprlib
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DANISH_DATE_FORMATS = ["%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"]
 
@@ -56,21 +62,99 @@ class FieldsAdjustedForm(forms.Form):
 
 
 class DesignSystemForm(forms.Form):
-    """Adds Det Fælles Designsystem's classes and the ARIA links to hints and errors."""
+    """Adds Det Fælles Designsystem's classes and the ARIA links to hints and errors.
+
+    `conditionally_required` names the fields that are optional only in some cases (the form's
+    `clean` or the service asks for them when another choice is made), each with the case in
+    words, e.g. `{"reason": _("Skal udfyldes, når …")}`. Such a field is not labelled
+    "(valgfri)"; the case is shown as its hint, before any hint of its own.
+    """
+
+    conditionally_required: ClassVar[Mapping[str, StrOrPromise]] = {}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name, condition in self.conditionally_required.items():
+            field = self.fields.get(name)  # a field made per request may be absent
+            if field is None:
+                continue
+            hint = field.help_text
+            field.help_text = format_lazy("{} {}", condition, hint) if hint else condition
         for name, field in self.fields.items():
             widget = field.widget
             css = "form-select" if isinstance(widget, forms.Select) else "form-input"
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-checkbox"
             widget.attrs.setdefault("class", css)
+            # The ids field.html gives the hint and the error, with the form's prefix if any.
+            base = self._auto_id(name)
             described = []
             if field.help_text:
-                described.append(f"id_{name}-hint")
+                described.append(f"{base}-hint")
             if self.is_bound and name in self.errors:
-                described.append(f"id_{name}-error")
+                described.append(f"{base}-error")
                 widget.attrs["aria-invalid"] = "true"
             if described:
                 widget.attrs["aria-describedby"] = " ".join(described)
+
+    def _auto_id(self, name: str) -> str:
+        """BoundField.auto_id without making the bound field (it would keep the field object a
+        subclass may still replace)."""
+        html_name = self.add_prefix(name)
+        auto_id = str(self.auto_id or "")
+        return auto_id % html_name if "%s" in auto_id else auto_id and html_name
+
+
+def is_optional(bound: forms.BoundField) -> bool:
+    """True if the field may always be left empty: field.html labels it "(valgfri)"."""
+    conditional: Mapping[str, object] = getattr(bound.form, "conditionally_required", {})
+    return not bound.field.required and bound.name not in conditional
+
+
+# The error summary ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ErrorLink:
+    """One line of the error summary: the field's label and the error, linked to the field."""
+
+    message: str
+    label: str = ""
+    target: str = ""  # the id of the element the link moves focus to; "" for no link
+
+    @property
+    def text(self) -> str:
+        """ "Sidste dag: Skriv den sidste dag …"; a label that is a question keeps its mark."""
+        if not self.label:
+            return self.message
+        joint = " " if self.label[-1] in "?!.:" else ": "
+        return f"{self.label}{joint}{self.message}"
+
+
+def _target(bound: forms.BoundField) -> str:
+    """The id of the input to focus: the field's own, or a group's first option."""
+    if bound.id_for_label:
+        return bound.id_for_label
+    subwidgets = bound.subwidgets
+    first = subwidgets[0].id_for_label if subwidgets else ""
+    return first or bound.auto_id or ""
+
+
+def error_links(form: forms.BaseForm) -> list[ErrorLink]:
+    """Every error of the form, in the order of the page: the form's own, then field by field.
+
+    A hidden field is set by the page itself, so its error means the page was out of date.
+    """
+    links = [ErrorLink(message=str(error)) for error in form.non_field_errors()]
+    stale = False
+    for bound in form:
+        if not bound.errors:
+            continue
+        if bound.is_hidden:
+            stale = True
+            continue
+        label, target = str(bound.label or ""), _target(bound)
+        links.extend(ErrorLink(str(error), label, target) for error in bound.errors)
+    if stale:
+        links.append(ErrorLink(message=str(_("Siden var forældet. Indlæs den igen."))))
+    return links

@@ -6,6 +6,9 @@
 
 `breadcrumbs` takes the trail as pairs (address, text), from the top down, and the current page's
 name last; the current page is not a link.
+
+The filters `error_links` (the lines of form_errors.html) and `is_optional` (field.html's
+"(valgfri)") are lib.forms' functions, so the rule is written once for every form.
 """
 
 from __future__ import annotations
@@ -14,7 +17,11 @@ from typing import Any
 
 from django import template
 
+from sikkerhedsnet.lib import forms as formlib
+
 register = template.Library()
+register.filter("error_links", formlib.error_links)
+register.filter("is_optional", formlib.is_optional)
 
 
 @register.inclusion_tag("core/components/breadcrumbs.html")

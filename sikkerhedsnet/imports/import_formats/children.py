@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from sikkerhedsnet.lib import cpr as cprlib
-from sikkerhedsnet.lib.fileformats import Counts, FileFormat, Row, WriteContext
+from sikkerhedsnet.lib.fileformats import Counts, FileFormat, Row, Touched, WriteContext
 from sikkerhedsnet.people.models import Child, Enrolment, Unit, current_on
 
 COLUMNS = ("cpr", "first_name", "last_name", "unit_code")
@@ -189,6 +189,13 @@ def export_rows(today: date) -> Iterator[list[str]]:
             yield [child.cpr_formatted, child.first_name, child.last_name, enrolment.unit.code]
 
 
+def touched(items: list[ChildRow]) -> Touched:
+    return Touched(
+        child_cprs=frozenset(item.cpr.digits for item in items),
+        unit_codes=frozenset(item.unit.code for item in items),
+    )
+
+
 CHILDREN = FileFormat[ChildRow](
     name="children",
     label=gettext_lazy("Børn"),
@@ -204,4 +211,5 @@ CHILDREN = FileFormat[ChildRow](
     },
     unique_key=lambda item: item.cpr.digits,
     unique_column="cpr",
+    touched=touched,
 )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from sikkerhedsnet.lib.fileformats import Counts, FileFormat, Row, WriteContext
+from sikkerhedsnet.lib.fileformats import Counts, FileFormat, Row, Touched, WriteContext
 from sikkerhedsnet.people.models import Unit, UnitKind
 
 COLUMNS = ("unit_code", "name", "kind", "district")
@@ -86,4 +86,5 @@ UNITS = FileFormat[UnitRow](
     },
     unique_key=lambda item: item.code,
     unique_column="unit_code",
+    touched=lambda items: Touched(unit_codes=frozenset(item.code for item in items)),
 )

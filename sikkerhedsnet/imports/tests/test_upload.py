@@ -6,6 +6,7 @@ from django.test import Client
 from pytest_django.fixtures import Settings
 
 from sikkerhedsnet.conftest import World, client_for
+from sikkerhedsnet.imports.models import ImportRun
 from sikkerhedsnet.imports.tests.conftest import (
     BOY_2021,
     CHILDREN_HEADER,
@@ -15,7 +16,12 @@ from sikkerhedsnet.imports.tests.conftest import (
 )
 from sikkerhedsnet.people.models import Child, Role, Unit
 
-PAGES = ["/import/", "/import/eksport/children.csv", "/import/eksport/units.xlsx"]
+PAGES = [
+    "/import/",
+    "/import/eksport/children.csv",
+    "/import/eksport/units.xlsx",
+    "/import/importer/",
+]
 
 
 def _post(world: World, name: str, content: bytes) -> str:
@@ -45,13 +51,24 @@ def test_the_page_links_to_every_export(world: World) -> None:
         assert f'href="/import/eksport/{path}"' in page
 
 
-def test_a_good_xlsx_file_imports_and_shows_a_summary(world: World) -> None:
+def test_a_good_xlsx_file_imports_and_shows_what_came_in(world: World) -> None:
     content = xlsx_bytes([CHILDREN_HEADER, [BOY_2021, "Emil", "Hansen", "DAG001"]])
-    page = _post(world, "children.xlsx", content)
+    client = client_for(world.role_users[Role.ADMINISTRATOR])
+    response = client.post("/import/", {"file": SimpleUploadedFile("children.xlsx", content)})
+    run = ImportRun.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/import/importer/{run.pk}/"
+    page = client.get(response["Location"]).content.decode()
     assert "alert-success" in page
     assert "children.xlsx er importeret: 1 række." in page
     assert 'Børn oprettet</td><td class="text-align-right">1</td>' in page
+    assert "<td>Emil Hansen</td>" in page
     assert Child.objects.filter(cpr="7705214001").exists()
+
+
+def test_a_form_error_is_in_the_linked_summary(world: World) -> None:
+    page = _post(world, "units.pdf", b"%PDF-1.4")
+    assert '<a href="#id_file">Fil: Kun .csv- og .xlsx-filer kan importeres.</a>' in page
 
 
 def test_a_file_with_a_bad_row_shows_the_errors_and_writes_nothing(world: World) -> None:

@@ -82,6 +82,10 @@ class UrgentAssessmentForm(VersionedForm):
 
 
 class DecisionForm(VersionedForm):
+    conditionally_required = {
+        "reason": gettext_lazy("Skal udfyldes, når underretningen ikke fører til mere."),
+    }
+
     kind = forms.ChoiceField(
         label=gettext_lazy("Afgørelse"),
         choices=DecisionKind.choices,
@@ -90,7 +94,6 @@ class DecisionForm(VersionedForm):
     )
     reason = forms.CharField(
         label=gettext_lazy("Begrundelse"),
-        help_text=gettext_lazy("Skal udfyldes, når underretningen ikke fører til mere."),
         max_length=NOTE_MAX_CHARS,
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),

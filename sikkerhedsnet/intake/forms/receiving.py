@@ -6,9 +6,10 @@ Forms check input and say in Danish what to do; `notification_receive` does the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.utils import formats, timezone
@@ -30,6 +31,9 @@ from sikkerhedsnet.lib.forms import (
     DesignSystemForm,
     FieldsAdjustedForm,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Fields that show as a group of options, described on their fieldset rather than per option.
 GROUPED_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
@@ -146,6 +150,12 @@ class ChildDescribed:
 class ChildFields(forms.Form):
     """CPR number if known, otherwise the child's name (and address if known)."""
 
+    # One of the two is asked for (_check_child); read by DesignSystemForm and field.html.
+    conditionally_required: ClassVar[Mapping[str, StrOrPromise]] = {
+        "child_cpr": gettext_lazy("Skal udfyldes, hvis barnets navn ikke er kendt."),
+        "child_name": gettext_lazy("Skal udfyldes, hvis barnets CPR-nummer ikke er kendt."),
+    }
+
     child_cpr = CprField(
         required=False,
         label=gettext_lazy("Barnets CPR-nummer"),
@@ -215,10 +225,14 @@ class PublicNotificationForm(ChildFields, ReceivingForm):
             "invalid_choice": INVALID_CHOICE,
         },
     )
+    conditionally_required = {
+        **ChildFields.conditionally_required,
+        "notifier_name": gettext_lazy("Skal udfyldes, medmindre du vil være anonym."),
+    }
+
     notifier_name = forms.CharField(
         max_length=NAME_MAX,
         label=gettext_lazy("Dit navn"),
-        help_text=gettext_lazy("Udfyldes ikke, hvis du vil være anonym."),
         error_messages={"required": gettext_lazy("Skriv dit navn, eller vælg at være anonym.")},
     )
     notifier_phone = forms.CharField(
@@ -302,6 +316,11 @@ def _now_time() -> str:
 
 class RegisterNotificationForm(ChildFields, ReceivingForm):
     """Intake types in a notification that came by phone or by letter."""
+
+    conditionally_required = {
+        **ChildFields.conditionally_required,
+        "notifier_name": gettext_lazy("Skal udfyldes, medmindre underretteren er anonym."),
+    }
 
     channel = forms.ChoiceField(
         label=gettext_lazy("Hvordan kom underretningen?"),

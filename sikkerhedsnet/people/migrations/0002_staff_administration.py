@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaluser',
-            name='must_change_password',
-            field=models.BooleanField(default=False, verbose_name='skal vælge ny adgangskode'),
+            model_name="historicaluser",
+            name="must_change_password",
+            field=models.BooleanField(default=False, verbose_name="skal vælge ny adgangskode"),
         ),
         migrations.AddField(
-            model_name='historicaluser',
-            name='version',
+            model_name="historicaluser",
+            name="version",
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.AddField(
-            model_name='user',
-            name='must_change_password',
-            field=models.BooleanField(default=False, verbose_name='skal vælge ny adgangskode'),
+            model_name="user",
+            name="must_change_password",
+            field=models.BooleanField(default=False, verbose_name="skal vælge ny adgangskode"),
         ),
         migrations.AddField(
-            model_name='user',
-            name='version',
+            model_name="user",
+            name="version",
             field=models.PositiveIntegerField(default=1),
         ),
     ]

@@ -42,6 +42,13 @@ def unit_detail(request: AuthedRequest, unit_id: int) -> HttpResponse:
         "search": search,
         "staff": selectors.unit_staff(unit=unit, day=day),
         "today": day,
+        # Whoever imports the children may see no child here, only how many there are and
+        # the imports that brought them (imports' own pages, logged there).
+        "enrolled_count": (
+            selectors.unit_enrolled_count(unit=unit, day=day)
+            if request.user.has_perm("imports.import_data")
+            else None
+        ),
     }
     template = "people/_roster.html" if request.htmx else "people/unit_detail.html"
     return render(request, template, context)

@@ -21,6 +21,12 @@ GUIDE_MAX_CHARACTERS = 2_000_000
 class GuideAssessmentForm(UnitChoiceMixin, HealthForm):
     """Ticked signs, the professional's level and, when it differs from the proposal, why."""
 
+    conditionally_required = {
+        "reason": gettext_lazy(
+            "Skal udfyldes, hvis du vælger et andet niveau end guidens forslag."
+        ),
+    }
+
     def __init__(
         self,
         *args: Any,
@@ -55,7 +61,6 @@ class GuideAssessmentForm(UnitChoiceMixin, HealthForm):
         )
         self.fields["reason"] = forms.CharField(
             label=_("Begrundelse"),
-            help_text=_("Skal udfyldes, hvis du vælger et andet niveau end guidens forslag."),
             required=False,
             max_length=REASON_MAX_LENGTH,
             widget=forms.Textarea(attrs={"rows": 4, "class": "form-input"}),
