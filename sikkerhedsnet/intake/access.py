@@ -62,8 +62,8 @@ class NotificationAccess:
     can_assess: bool  # the 24-hour assessment, once
     can_decide: bool  # after the assessment, once
     can_match_child: bool  # name the child by CPR until the decision
-    can_mark_receipt_sent: bool  # a named professional notifier's receipt, once
-    can_print_receipt: bool  # only a named professional notifier gets letters
+    can_send_receipt: bool  # a named professional notifier's receipt, once
+    can_read_letters: bool  # only a named professional notifier gets letters
 
 
 def notification_access_of(user: User, notification: Notification) -> NotificationAccess:
@@ -76,10 +76,10 @@ def notification_access_of(user: User, notification: Notification) -> Notificati
         can_assess=handles and status == Status.RECEIVED,
         can_decide=handles and status == Status.ASSESSED,
         can_match_child=handles and notification.child_id is None and status != Status.DECIDED,
-        can_mark_receipt_sent=handles
+        can_send_receipt=handles
         and notification.gets_receipt
         and notification.receipt_sent_at is None,
-        can_print_receipt=handles and notification.gets_receipt,
+        can_read_letters=handles and notification.gets_receipt,
     )
 
 

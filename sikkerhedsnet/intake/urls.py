@@ -33,9 +33,9 @@ urlpatterns: list[URLPattern] = [
         name="receipt_pdf",
     ),
     path(
-        "visitation/<int:notification_id>/kvittering/sendt/",
-        handling.mark_receipt_sent,
-        name="receipt_sent",
+        "visitation/<int:notification_id>/kvittering/send/",
+        handling.send_receipt,
+        name="receipt_send",
     ),
     path("visitation/<int:notification_id>/besked/", handling.give_feedback, name="feedback"),
     path("visitation/<int:notification_id>/besked.pdf", letters.feedback_pdf, name="feedback_pdf"),

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
+from sikkerhedsnet.intake.services.handling import receipt_send
 from sikkerhedsnet.intake.tests.factories import make_notification
 from sikkerhedsnet.people.models import Role
 
@@ -25,6 +26,14 @@ R = Role
 def _notification(w: World) -> Notification:
     """A professional's notification about the owner's child (one that gets a receipt)."""
     return make_notification(child=w.child, at=timezone.now(), user=w.colleague)
+
+
+def _with_receipt(w: World) -> Notification:
+    """The same, with its receipt written by intake (post.models.Letter)."""
+    notification = _notification(w)
+    return receipt_send(
+        actor=w.role_users[Role.INTAKE], notification=notification, expected_version=1
+    )
 
 
 # Routes whose answer depends on the role alone (the unit and child are the owner's).
@@ -56,7 +65,10 @@ ROUTES: dict[str, Callable[[World], str]] = {
     "register_notification": lambda w: "/visitation/registrer/",
     "intake_queue": lambda w: "/visitation/",
     "intake_notification": lambda w: f"/visitation/{_notification(w).pk}/",
-    "intake_receipt_pdf": lambda w: f"/visitation/{_notification(w).pk}/kvittering.pdf",
+    "intake_receipt_pdf": lambda w: f"/visitation/{_with_receipt(w).pk}/kvittering.pdf",
+    "staff_list": lambda w: "/medarbejdere/",
+    "staff_detail": lambda w: f"/medarbejdere/{w.colleague.pk}/",
+    "password_change": lambda w: "/adgangskode/",
 }
 
 EVERYONE = dict.fromkeys(Role.values, OK)
@@ -107,6 +119,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "intake_queue": ONLY_INTAKE,
     "intake_notification": ONLY_INTAKE,
     "intake_receipt_pdf": ONLY_INTAKE,
+    "staff_list": ONLY_ADMIN,
+    "staff_detail": ONLY_ADMIN,
+    # Every user changes her own password.
+    "password_change": EVERYONE,
 }
 
 CASES = [(route, role) for route in ROUTES for role in Role.values]

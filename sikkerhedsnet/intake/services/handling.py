@@ -30,11 +30,19 @@ from sikkerhedsnet.intake.models import (
     Status,
     UrgentAssessment,
 )
+from sikkerhedsnet.intake.services.letters import (
+    feedback_letter,
+    notifier_recipient,
+    receipt_letter,
+)
 from sikkerhedsnet.intake.services.receiving import repeated_concern_refresh
 from sikkerhedsnet.lib import versions
 from sikkerhedsnet.lib.errors import Conflict, Refused
+from sikkerhedsnet.lib.letters import Letter as PdfLetter
 from sikkerhedsnet.lib.plugins import load_callables
 from sikkerhedsnet.people.models import Child, User
+from sikkerhedsnet.post.models import Letter
+from sikkerhedsnet.post.services import letter_send
 
 NO_ACTION_NEEDS_REASON = gettext_lazy(
     "Skriv en begrundelse, når underretningen ikke skal føre til yderligere handling."
@@ -225,33 +233,69 @@ def notification_match_child(
 # Receipt and feedback to the professional notifier ------------------------------------------------
 
 
+RECEIPT_KIND = "intake.receipt"
+FEEDBACK_KIND = "intake.feedback"
+
+
+def receipt_refusal(notification: Notification) -> str | None:
+    if not notification.gets_receipt:
+        return _("Kun fagpersoner, der har givet deres navn, får en kvittering for underretningen.")
+    if Letter.objects.for_subject(notification).filter(kind=RECEIPT_KIND).exists():
+        return _("Kvitteringen er allerede sendt.")
+    return None
+
+
 @transaction.atomic
-def receipt_mark_sent(
-    *, actor: User, notification: Notification, expected_version: int
-) -> Notification:
+def receipt_send(*, actor: User, notification: Notification, expected_version: int) -> Notification:
+    """Send the professional notifier her receipt (Barnets Lov §§ 136–137, the handling of a
+    notification: a receipt within 6 working days).
+
+    The letter is written now and handed to the delivery channel after commit; the receipt
+    counts as sent (`receipt_sent_at`, the deadline rule) when the channel has taken it
+    (`receipt_delivered`), or when intake records that it went another way.
+    """
     current = _check_version(notification, expected_version)
-    if not current.gets_receipt:
-        raise HandlingRefused(
-            _("Kun fagpersoner, der har givet deres navn, får en kvittering for underretningen.")
-        )
-    if current.receipt_sent_at is not None:
-        raise HandlingRefused(_("Kvitteringen er allerede registreret som sendt."))
-    sent_at = _now()
-    current = _compare_and_set(
-        actor=actor,
-        notification=current,
-        expected_version=expected_version,
-        receipt_sent_at=sent_at,
-    )
-    sent_on = timezone.localdate(sent_at, COPENHAGEN)
-    on_time = current.receipt_due_on is not None and sent_on <= current.receipt_due_on
-    audit_event_record(
-        actor=actor,
-        event_type="notification.receipt_sent",
-        subject=current,
-        extra={"on_time": on_time},
-    )
+    refusal = receipt_refusal(current)
+    if refusal:
+        raise HandlingRefused(refusal)
+    # Moving the version on makes two colleagues' clicks one receipt, not two.
+    current = _compare_and_set(actor=actor, notification=current, expected_version=expected_version)
+    _send(actor, current, RECEIPT_KIND, receipt_letter(current))
+    audit_event_record(actor=actor, event_type="notification.receipt_written", subject=current)
     return current
+
+
+def _send(actor: User, notification: Notification, kind: str, letter: PdfLetter) -> None:
+    letter_send(
+        actor=actor,
+        kind=kind,
+        title=letter.title,
+        html=letter.html,
+        recipient=notifier_recipient(notification),
+        subject=notification,
+        child=notification.child,
+    )
+
+
+def receipt_delivered(letter: Letter) -> None:
+    """A receipt the channel took (or intake sent another way): the notification's receipt is
+    sent then. Listed under "letter_delivered"; runs inside the delivery's transaction."""
+    if letter.kind != RECEIPT_KIND or letter.sent_at is None:
+        return
+    marked = Notification.objects.filter(pk=letter.subject_id, receipt_sent_at__isnull=True).update(
+        receipt_sent_at=letter.sent_at
+    )
+    if not marked:
+        return
+    notification = versions.bump(Notification.objects.get(pk=letter.subject_id), actor=None)
+    sent_on = timezone.localdate(letter.sent_at, COPENHAGEN)
+    on_time = notification.receipt_due_on is not None and sent_on <= notification.receipt_due_on
+    audit_event_record(
+        actor=None,
+        event_type="notification.receipt_sent",
+        subject=notification,
+        extra={"on_time": on_time, "letter": letter.pk},
+    )
 
 
 def feedback_refusal(notification: Notification) -> str | None:
@@ -268,7 +312,8 @@ def feedback_refusal(notification: Notification) -> str | None:
 def notifier_feedback_record(
     *, actor: User, notification: Notification, expected_version: int
 ) -> NotifierFeedback:
-    """Record that the professional notifier was told the outcome (the decision's kind)."""
+    """Tell the professional notifier the outcome (the decision's kind), by letter
+    (Barnets Lov §§ 136–137: whether it led to an inquiry or a measure, nothing more)."""
     current = _check_version(notification, expected_version)
     refusal = feedback_refusal(current)
     if refusal:
@@ -281,6 +326,7 @@ def notifier_feedback_record(
         sent_at=_now(),
         sent_by=actor,
     )
+    _send(actor, current, FEEDBACK_KIND, feedback_letter(current, outcome=feedback.outcome))
     audit_event_record(
         actor=actor,
         event_type="notification.feedback_sent",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from sikkerhedsnet.intake.models import DecisionKind, Notification
 from sikkerhedsnet.intake.selectors import local_text
 from sikkerhedsnet.lib.letters import LETTER_LANGUAGE, Letter, letterhead
+from sikkerhedsnet.post.recipients import Recipient
 
 
 def recipient_lines(notification: Notification) -> list[str]:
@@ -26,6 +28,25 @@ def recipient_lines(notification: Notification) -> list[str]:
     if not notification.notifier_organisation and user is not None and user.job_title:
         lines.insert(1, user.job_title)
     return [line for line in lines if line]
+
+
+def notifier_recipient(notification: Notification) -> Recipient:
+    """Where Digital Post finds the notifier: a colleague in the municipality through the
+    municipality's own mailbox (its CVR number, att. her); a professional outside it has given
+    no Digital Post address, so intake sends her letters another way (the failed delivery is a
+    task on intake's list)."""
+    lines = recipient_lines(notification)
+    name = lines[0] if lines else ""
+    user = notification.notifier_user
+    if user is not None:
+        municipality = settings.SIKKERHEDSNET_MUNICIPALITY_NAME or _("Kommunen")
+        return Recipient.organisation(
+            name=notification.notifier_organisation or str(municipality),
+            cvr=settings.SIKKERHEDSNET_MUNICIPALITY_CVR,
+            attention=name,
+            address=", ".join(lines[1:]),
+        )
+    return Recipient(name=name, address=", ".join(lines[1:]))
 
 
 def child_named(notification: Notification) -> str:
@@ -51,7 +72,8 @@ def receipt_letter(notification: Notification, *, today: date | None = None) -> 
         html = render_to_string(
             "intake/letters/receipt.html", _context(notification, today or timezone.localdate())
         )
-    return Letter(filename=f"kvittering-{notification.reference}.pdf", html=html)
+        title = _("Kvittering for din underretning")
+    return Letter(filename=f"kvittering-{notification.reference}.pdf", html=html, title=title)
 
 
 def outcome_text(kind: str) -> str:
@@ -75,4 +97,5 @@ def feedback_letter(
             "outcome": outcome_text(outcome),
         }
         html = render_to_string("intake/letters/feedback.html", context)
-    return Letter(filename=f"besked-{notification.reference}.pdf", html=html)
+        title = _("Besked om din underretning")
+    return Letter(filename=f"besked-{notification.reference}.pdf", html=html, title=title)

@@ -1,4 +1,6 @@
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -18,6 +20,7 @@ from sikkerhedsnet.intake.models import (
     UrgentAssessment,
 )
 from sikkerhedsnet.intake.services.handling import (
+    RECEIPT_KIND,
     HandlingRefused,
     NotificationConflict,
     addendum_add,
@@ -25,13 +28,18 @@ from sikkerhedsnet.intake.services.handling import (
     notification_match_child,
     notifier_feedback_record,
     pattern_review_record,
-    receipt_mark_sent,
+    receipt_send,
     urgent_assessment_record,
 )
 from sikkerhedsnet.intake.tests.factories import CPH, make_notification
 from sikkerhedsnet.people.models import User
+from sikkerhedsnet.post.models import Letter, LetterStatus
+from sikkerhedsnet.post.services import letter_mark_sent_otherwise
 
 FRI = datetime(2026, 11, 20, 16, 0, tzinfo=CPH)
+
+
+Capture = Callable[..., Any]
 
 
 @pytest.fixture
@@ -267,21 +275,52 @@ def test_matching_on_a_stale_page_is_a_conflict(world: World, intake: User) -> N
 # Receipt and feedback ---------------------------------------------------------------------------
 
 
-def test_the_receipt_is_marked_sent_once(world: World, intake: User) -> None:
+def test_the_receipt_is_sent_once_and_counts_when_the_channel_took_it(
+    world: World, intake: User, django_capture_on_commit_callbacks: Capture
+) -> None:
     notification = make_notification(child=world.child, at=FRI, user=world.colleague)
     with time_machine.travel(FRI + timedelta(days=1), tick=False):
-        sent = receipt_mark_sent(actor=intake, notification=notification, expected_version=1)
+        with django_capture_on_commit_callbacks(execute=True):
+            sent = receipt_send(actor=intake, notification=notification, expected_version=1)
+        sent.refresh_from_db()
+    letter = Letter.objects.for_subject(notification).get()
+    assert letter.kind == RECEIPT_KIND
+    assert letter.status == LetterStatus.SENT
+    # A colleague in the municipality gets it through the municipality's own mailbox, att. her.
+    assert letter.recipient_id_type == "CVR"
+    assert letter.recipient_attention == world.colleague.get_full_name()
     assert sent.receipt_sent_at == FRI + timedelta(days=1)
-    assert AuditEvent.objects.get(event_type="notification.receipt_sent").extra == {"on_time": True}
-    with pytest.raises(HandlingRefused, match="allerede registreret"):
-        receipt_mark_sent(actor=intake, notification=sent, expected_version=sent.version)
+    assert AuditEvent.objects.get(event_type="notification.receipt_sent").extra == {
+        "on_time": True,
+        "letter": letter.pk,
+    }
+    with pytest.raises(HandlingRefused, match="allerede sendt"):
+        receipt_send(actor=intake, notification=sent, expected_version=sent.version)
 
 
-def test_two_marking_the_receipt_at_once(world: World, intake: User) -> None:
+def test_a_receipt_the_channel_could_not_take_is_not_sent_until_sent_otherwise(
+    world: World, intake: User, django_capture_on_commit_callbacks: Capture
+) -> None:
+    notification = make_notification(child=world.child, at=FRI, name="Lægen", professional=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        receipt_send(actor=intake, notification=notification, expected_version=1)
+    letter = Letter.objects.for_subject(notification).get()
+    assert letter.status == LetterStatus.FAILED
+    notification.refresh_from_db()
+    assert notification.receipt_sent_at is None
+    letter_mark_sent_otherwise(
+        actor=intake, letter=letter, expected_version=letter.version, note="Sendt med posten"
+    )
+    notification.refresh_from_db()
+    assert notification.receipt_sent_at is not None
+
+
+def test_two_sending_the_receipt_at_once(world: World, intake: User) -> None:
     notification = make_notification(child=world.child, at=FRI, user=world.colleague)
-    receipt_mark_sent(actor=intake, notification=notification, expected_version=1)
+    receipt_send(actor=intake, notification=notification, expected_version=1)
     with pytest.raises(NotificationConflict):
-        receipt_mark_sent(actor=world.owner, notification=notification, expected_version=1)
+        receipt_send(actor=world.owner, notification=notification, expected_version=1)
+    assert Letter.objects.for_subject(notification).count() == 1
 
 
 def test_anonymous_and_citizens_get_no_receipt(world: World, intake: User) -> None:
@@ -289,7 +328,8 @@ def test_anonymous_and_citizens_get_no_receipt(world: World, intake: User) -> No
     citizen = make_notification(child=None, at=FRI, name="Nabo", professional=False)
     for notification in (anonymous, citizen):
         with pytest.raises(HandlingRefused, match="Kun fagpersoner"):
-            receipt_mark_sent(actor=intake, notification=notification, expected_version=1)
+            receipt_send(actor=intake, notification=notification, expected_version=1)
+    assert not Letter.objects.exists()
 
 
 def test_feedback_tells_the_outcome_after_the_decision(world: World, intake: User) -> None:
@@ -307,6 +347,9 @@ def test_feedback_tells_the_outcome_after_the_decision(world: World, intake: Use
     )
     assert feedback.outcome == DecisionKind.SCREENING_INQUIRY
     assert feedback.sent_by == intake
+    letter = Letter.objects.for_subject(notification).get()
+    assert letter.kind == "intake.feedback"
+    assert bytes(letter.pdf).startswith(b"%PDF")
     notification.refresh_from_db()
     with pytest.raises(HandlingRefused, match="allerede fået besked"):
         notifier_feedback_record(

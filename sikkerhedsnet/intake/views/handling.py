@@ -50,13 +50,15 @@ from sikkerhedsnet.intake.selectors import (
     queue_rows,
 )
 from sikkerhedsnet.intake.services.handling import (
+    FEEDBACK_KIND,
+    RECEIPT_KIND,
     addendum_add,
     decision_record,
     feedback_refusal,
     notification_match_child,
     notifier_feedback_record,
     pattern_review_record,
-    receipt_mark_sent,
+    receipt_send,
     urgent_assessment_record,
 )
 from sikkerhedsnet.lib.errors import Conflict, Refused
@@ -64,6 +66,7 @@ from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import ChildAccess, access_child
 from sikkerhedsnet.people.models import User
 from sikkerhedsnet.people.selectors import siblings_of
+from sikkerhedsnet.post.models import Letter
 
 DECIDED_TAB = "afgjorte"
 
@@ -151,10 +154,20 @@ def _page(
         else [],
         "review": latest_pattern_review(child=child) if child and flags else None,
         "feedback": feedback,
+        "letters": _letters(notification),
         "history": _status_history(notification),
         "cases": list(notification.cases.all()),
     }
     return render(request, "intake/handling/notification_detail.html", context, status=status)
+
+
+def _letters(notification: Notification) -> dict[str, Letter | None]:
+    """The newest receipt and word on the outcome sent to the notifier, with their status."""
+    sent = list(Letter.objects.for_subject(notification).defer("pdf"))
+    return {
+        "receipt": next((letter for letter in sent if letter.kind == RECEIPT_KIND), None),
+        "feedback": next((letter for letter in sent if letter.kind == FEEDBACK_KIND), None),
+    }
 
 
 def _open_sections(
@@ -168,7 +181,7 @@ def _open_sections(
         "addendum": access.can_handle,
         "match": access.can_match_child,
         "pattern": flags and notification.child_id is not None,
-        "receipt": access.can_mark_receipt_sent,
+        "receipt": access.can_send_receipt,
         "feedback": not feedback_given and feedback_refusal(notification) is None,
     }
 
@@ -352,18 +365,18 @@ def review_pattern(request: AuthedRequest, notification_id: int) -> HttpResponse
 
 @login_required
 @require_POST
-def mark_receipt_sent(request: AuthedRequest, notification_id: int) -> HttpResponse:
+def send_receipt(request: AuthedRequest, notification_id: int) -> HttpResponse:
     notification = access_notification(request.user, notification_id).notification
     form = ConfirmForm(request.POST, notification=notification)
     if not form.is_valid():
         return _page(request, notification.pk, held=("receipt", form), status=400)
 
     def action() -> object:
-        return receipt_mark_sent(
+        return receipt_send(
             actor=request.user, notification=notification, expected_version=form.expected_version
         )
 
-    done = _("Kvitteringen er registreret som sendt.")
+    done = _("Kvitteringen er sendt til underretteren.")
     return _change(request, notification, "receipt", form, action=action, done=done)
 
 
@@ -380,5 +393,5 @@ def give_feedback(request: AuthedRequest, notification_id: int) -> HttpResponse:
             actor=request.user, notification=notification, expected_version=form.expected_version
         )
 
-    done = _("Beskeden til underretteren er registreret. Hent brevet herunder.")
+    done = _("Beskeden er sendt til underretteren.")
     return _change(request, notification, "feedback", form, action=action, done=done)

@@ -1,4 +1,5 @@
-"""Intake's letters to a professional notifier, as PDF: the receipt and the word on the outcome.
+"""Intake's letters to a professional notifier, as they were sent: the receipt and the word on
+the outcome (post.models.Letter, written by intake's services).
 
 Each goes through access_notification, and the named child's read is logged as the page's is.
 """
@@ -11,44 +12,34 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from sikkerhedsnet.intake.access import access_notification
-from sikkerhedsnet.intake.services.letters import feedback_letter, receipt_letter
+from sikkerhedsnet.intake.services.handling import FEEDBACK_KIND, RECEIPT_KIND
 from sikkerhedsnet.intake.views.handling import named_child_access
 from sikkerhedsnet.lib.http import AuthedRequest
-from sikkerhedsnet.lib.letters import Letter
+from sikkerhedsnet.post.models import Letter
+from sikkerhedsnet.post.views import pdf_response
 
 
-def _pdf(letter: Letter) -> HttpResponse:
-    response = HttpResponse(letter.pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{letter.filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+def _sent(request: AuthedRequest, notification_id: int, kind: str, shown: str) -> HttpResponse:
+    access = access_notification(request.user, notification_id)
+    if not access.can_read_letters:
+        raise Http404
+    notification = access.notification
+    letter = Letter.objects.for_subject(notification).filter(kind=kind).first()
+    if letter is None:
+        raise Http404
+    named_child_access(request.user, notification, shown % {"reference": notification.reference})
+    return pdf_response(letter, download=True)
 
 
 @login_required
 @require_GET
 def receipt_pdf(request: AuthedRequest, notification_id: int) -> HttpResponse:
-    access = access_notification(request.user, notification_id)
-    if not access.can_print_receipt:
-        raise Http404
-    notification = access.notification
-    named_child_access(
-        request.user,
-        notification,
-        _("Kvittering for underretning %(reference)s") % {"reference": notification.reference},
+    return _sent(
+        request, notification_id, RECEIPT_KIND, _("Kvittering for underretning %(reference)s")
     )
-    return _pdf(receipt_letter(notification))
 
 
 @login_required
 @require_GET
 def feedback_pdf(request: AuthedRequest, notification_id: int) -> HttpResponse:
-    notification = access_notification(request.user, notification_id).notification
-    feedback = notification.feedback.order_by("-sent_at").first()
-    if feedback is None:
-        raise Http404
-    named_child_access(
-        request.user,
-        notification,
-        _("Besked om underretning %(reference)s") % {"reference": notification.reference},
-    )
-    return _pdf(feedback_letter(notification, outcome=feedback.outcome))
+    return _sent(request, notification_id, FEEDBACK_KIND, _("Besked om underretning %(reference)s"))
