@@ -52,6 +52,7 @@ MENU: list[MenuEntry] = [
         "collaboration:meeting_list",
         "collaboration.view_collaborationmeeting",
     ),
+    MenuEntry(_("Trivselsrunder"), "screening:statistics_units", "screening.view_round_statistics"),
     MenuEntry(_("Adgangslog"), "audit:access_log", "audit.view_accesslog"),
     MenuEntry(_("Medarbejdere"), "people:staff_list", "people.manage_staff"),
     MenuEntry(_("Import"), "imports:upload", "imports.import_data"),

@@ -45,6 +45,7 @@ from sikkerhedsnet.people.access import (
 )
 from sikkerhedsnet.people.models import Child, Enrolment, Role, Unit, UnitKind, User, current_on
 from sikkerhedsnet.people.selectors import unit_roster
+from sikkerhedsnet.policy import get_policy
 from sikkerhedsnet.screening.selectors.positions import positions_allowed
 
 # The concern guide ----------------------------------------------------------------------------
@@ -129,10 +130,40 @@ def access_staff_child(
 # The round page -------------------------------------------------------------------------------
 
 
+def sets_joint_positions(unit: Unit) -> bool:
+    """Units whose children the policy screens (daycare, school): the joint position is theirs."""
+    return unit.kind in get_policy().screened_unit_kinds
+
+
+def rates_children(unit: Unit) -> bool:
+    """Units whose staff rate the children in the round: the screened units, and the SFO, whose
+    pedagogues rate beside the school (the school sets the joint position)."""
+    return sets_joint_positions(unit) or unit.kind == UnitKind.SFO
+
+
+def _rates_in_unit(user: User, unit: Unit | None) -> bool:
+    return (
+        unit is not None
+        and user.role in UNIT_STAFF_ROLES
+        and rates_children(unit)
+        and unit.pk in user_unit_ids(user, today())
+    )
+
+
+def _unit_has_rounds(user: User, unit: Unit | None) -> bool:
+    return unit is not None and rates_children(unit)
+
+
+# The unit page (people) asks these for its links to the round and its overview.
+rules.add_perm("screening.rate_in_unit", rules.predicate(_rates_in_unit))
+rules.add_perm("screening.unit_has_rounds", rules.predicate(_unit_has_rounds))
+
+
 def access_round_unit(user: User, unit_id: int) -> Unit:
-    """The unit if the user works there as a professional or its leader; 404 otherwise."""
+    """The unit if it has a round and the user works there as a professional or its leader; 404
+    otherwise (a health visitor's or a dental clinic's children are not screened in rounds)."""
     unit = access_unit(user, unit_id)
-    if user.role not in UNIT_STAFF_ROLES:
+    if user.role not in UNIT_STAFF_ROLES or not rates_children(unit):
         raise Http404
     return unit
 
@@ -144,9 +175,17 @@ def access_round_child(user: User, unit: Unit, child_id: int, day: date) -> Chil
     return access_child(user, child_id, shown=_("Trivselsrunde")).child
 
 
-def may_set_positions(*, actor: User, child: Child, unit: Unit, day: date) -> bool:
-    """Staff of the unit, for a child enrolled there today whom the actor may see."""
-    if actor.role not in UNIT_STAFF_ROLES or unit.pk not in user_unit_ids(actor, day):
+def may_set_positions(
+    *, actor: User, child: Child, unit: Unit, day: date, joint: bool = False
+) -> bool:
+    """Staff of a rating unit (`joint`: of a screened unit), for a child enrolled there today
+    whom the actor may see. An SFO never sets the joint position: that would block the school's."""
+    allowed = sets_joint_positions(unit) if joint else rates_children(unit)
+    if (
+        not allowed
+        or actor.role not in UNIT_STAFF_ROLES
+        or unit.pk not in user_unit_ids(actor, day)
+    ):
         return False
     enrolled = Enrolment.objects.filter(current_on(day), unit=unit, child=child)
     return (
@@ -168,6 +207,16 @@ is_unit_staff = rules.predicate(_works_in)
 
 
 sees_unit_statistics = role_is(Role.MANAGEMENT, Role.ADMINISTRATOR)
+# The municipality's units with rounds, each to its statistics (ledelsen's way in; no children).
+rules.add_perm("screening.view_round_statistics", sees_unit_statistics)
+
+
+def round_statistics_units(user: User) -> list[Unit]:
+    """Every unit with a round, for a statistics user; 404 for everyone else."""
+    if not user.is_active or not sees_unit_statistics(user):
+        raise Http404
+    kinds = (*get_policy().screened_unit_kinds, UnitKind.SFO)
+    return list(Unit.objects.filter(kind__in=kinds).order_by("kind", "name"))
 
 
 @dataclass(frozen=True)

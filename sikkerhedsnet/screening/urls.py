@@ -8,6 +8,7 @@ urlpatterns: list[URLPattern] = [
     path("enheder/<int:unit_id>/runde/", rounds.round_page, name="round"),
     path("enheder/<int:unit_id>/runde/<int:child_id>/", rounds.round_child, name="round_child"),
     path("enheder/<int:unit_id>/overblik/", rounds.overview, name="overview"),
+    path("trivselsrunder/", rounds.statistics_units, name="statistics_units"),
     # ADBB.
     path("boern/<int:child_id>/adbb/", health.adbb_new, name="adbb_new"),
     path("boern/<int:child_id>/adbb/<int:screening_id>/", health.adbb_detail, name="adbb_detail"),

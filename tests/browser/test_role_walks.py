@@ -4,7 +4,8 @@ One test per role whose main job no other browser test walks from the login page
 (her unit's children, a child with the full CPR number, the round's overview and her worklist),
 the faglig leder (a case without a caseworker is given to a rådgiver, and her load shows it), the
 rådgiver (Mine sager, a case, a journal note), the data protection officer (the access log's
-search form) and the administrator (a children file imported into a unit). The fagperson, the
+search form), the administrator (a children file imported into a unit) and ledelsen (the menu
+to a unit's round statistics, without names). The fagperson, the
 intake worker and the PPR psychologist are walked in test_round_keyboard.py,
 test_intake_flow.py and test_collaboration_meeting.py / test_concern_to_meeting.py.
 
@@ -284,3 +285,25 @@ def test_the_administrator_imports_a_children_file_into_a_unit(new_tab: NewTab, 
     assert "boern.csv" in page.locator("main table").inner_text()
     tab.click(f"main a[href='/enheder/{unit.pk}/']")
     assert "2 børn er indskrevet i enheden i dag." in _main(tab)
+
+
+# Ledelsen -------------------------------------------------------------------------------------
+
+
+def test_management_follows_the_menu_to_a_units_statistics_without_names(
+    new_tab: NewTab, town: Town
+) -> None:
+    """Ledelsen sees how far the rounds are, unit by unit, with small numbers suppressed and no
+    child named (DESIGN §7)."""
+    chief = f.UserFactory.create(username="chefen", role=Role.MANAGEMENT, first_name="Bodil")
+    tab = new_tab()
+    tab.log_in(chief.username)
+    tab.click("nav a[href='/trivselsrunder/']")
+    page = tab.page
+    assert page.locator("h1").inner_text() == "Trivselsrunder i kommunen"
+    tab.click(f"main a[href='/enheder/{town.unit.pk}/overblik/']")
+    overview = _main(tab)
+    assert "Overblik over trivselsrunderne i Solsikken" in overview
+    assert "Du ser statistik uden navne" in overview
+    assert town.child.first_name not in overview
+    assert AccessLog.objects.filter(user=chief, unit=town.unit, child__isnull=True).exists()

@@ -65,12 +65,21 @@ class JointPositionConflict(Conflict):
         return self.current.updated_at if self.current else None
 
 
-def _check(*, actor: User, child: Child, unit: Unit, position: str, reason: str, day: date) -> None:
+def _check(
+    *,
+    actor: User,
+    child: Child,
+    unit: Unit,
+    position: str,
+    reason: str,
+    day: date,
+    joint: bool = False,
+) -> None:
     if position not in Position.values:
         raise ValueError(f"unknown position {position!r}")
     if len(reason) > REASON_MAX_LENGTH:
         raise ValueError(f"reason longer than {REASON_MAX_LENGTH} characters")
-    if not may_set_positions(actor=actor, child=child, unit=unit, day=day):
+    if not may_set_positions(actor=actor, child=child, unit=unit, day=day, joint=joint):
         raise PositionRefused
 
 
@@ -128,7 +137,9 @@ def joint_position_set(
     now; asking for exactly the value that is already there is not a conflict.
     """
     day = timezone.localdate()
-    _check(actor=actor, child=child, unit=unit, position=position, reason=reason, day=day)
+    _check(
+        actor=actor, child=child, unit=unit, position=position, reason=reason, day=day, joint=True
+    )
     deadline = round_on(day).deadline
     current = joint_in_round(child=child, deadline=deadline)
     if current is None:

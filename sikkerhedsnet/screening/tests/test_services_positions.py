@@ -270,3 +270,30 @@ def test_last_rounds_position_is_left_alone(world: World) -> None:
     screening = _joint(world, position=Position.RED)
     assert Screening.objects.count() == 2
     assert screening.version == 1
+
+
+# Units without a round of their own ------------------------------------------------------
+
+
+def _staff_in(kind: str, world: World) -> tuple[Any, Any]:
+    unit = f.UnitFactory.create(kind=kind)
+    f.EnrolmentFactory.create(child=world.child, unit=unit, since=date(2026, 8, 1))
+    return unit, f.staff(Role.PROFESSIONAL, unit)
+
+
+def test_an_sfo_rates_beside_the_school_but_never_sets_the_joint_position(world: World) -> None:
+    sfo, pedagogue = _staff_in("sfo", world)
+    rating = rating_set(actor=pedagogue, child=world.child, unit=sfo, position=Position.YELLOW)
+    assert rating.unit == sfo
+    with pytest.raises(PositionRefused):
+        _joint(world, actor=pedagogue, unit=sfo)
+    assert joint_in_round(child=world.child, deadline=NEXT_DEADLINE) is None
+
+
+@pytest.mark.parametrize("kind", ["dental", "health_visiting"])
+def test_units_outside_the_rounds_neither_rate_nor_set_positions(world: World, kind: str) -> None:
+    unit, professional = _staff_in(kind, world)
+    with pytest.raises(PositionRefused):
+        rating_set(actor=professional, child=world.child, unit=unit, position=Position.GREEN)
+    with pytest.raises(PositionRefused):
+        _joint(world, actor=professional, unit=unit)

@@ -341,3 +341,40 @@ def test_the_unit_page_links_to_the_round_and_the_overview(world: World) -> None
     admin = client_for(world.role_users[Role.ADMINISTRATOR]).get(f"/enheder/{world.unit.pk}/")
     assert page_url(world) not in admin.content.decode()
     assert f"/enheder/{world.unit.pk}/overblik/" in admin.content.decode()
+
+
+def test_an_sfo_round_page_has_no_joint_position_and_a_dental_clinic_has_no_round(
+    world: World,
+) -> None:
+    sfo = f.UnitFactory.create(kind="sfo")
+    f.EnrolmentFactory.create(child=world.child, unit=sfo, since=date(2026, 8, 1))
+    pedagogue = f.staff(Role.PROFESSIONAL, sfo)
+    page = client_for(pedagogue).get(f"/enheder/{sfo.pk}/runde/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Din egen vurdering" in html
+    assert 'name="joint"' not in html
+    assert "Skolen sætter den fælles position" in html
+    dental = f.UnitFactory.create(kind="dental")
+    assistant = f.staff(Role.PROFESSIONAL, dental)
+    assert client_for(assistant).get(f"/enheder/{dental.pk}/runde/").status_code == 404
+
+
+def test_the_unit_page_links_to_a_round_only_where_there_is_one(world: World) -> None:
+    dental = f.UnitFactory.create(kind="dental")
+    assistant = f.staff(Role.PROFESSIONAL, dental)
+    html = client_for(assistant).get(f"/enheder/{dental.pk}/").content.decode()
+    assert f"/enheder/{dental.pk}/runde/" not in html
+    html = client_for(world.owner).get(f"/enheder/{world.unit.pk}/").content.decode()
+    assert f"/enheder/{world.unit.pk}/runde/" in html
+
+
+def test_management_finds_every_units_statistics_from_the_menu(world: World) -> None:
+    chief = f.UserFactory.create(role=Role.MANAGEMENT)
+    client = client_for(chief)
+    home = client.get("/").content.decode()
+    assert 'href="/trivselsrunder/"' in home
+    page = client.get("/trivselsrunder/").content.decode()
+    assert f'href="/enheder/{world.unit.pk}/overblik/"' in page
+    assert world.child.first_name not in page
+    assert client_for(world.owner).get("/trivselsrunder/").status_code == 404

@@ -24,9 +24,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from sikkerhedsnet.audit.services import access_log_record_unit
 from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import today
-from sikkerhedsnet.people.models import Child, Enrolment, Unit, User
+from sikkerhedsnet.people.models import Child, Enrolment, Unit, UnitKind, User
 from sikkerhedsnet.policy import get_policy
-from sikkerhedsnet.screening.access import access_overview, access_round_child, access_round_unit
+from sikkerhedsnet.screening.access import (
+    access_overview,
+    access_round_child,
+    access_round_unit,
+    round_statistics_units,
+    sets_joint_positions,
+)
 from sikkerhedsnet.screening.forms.rounds import ALL_GROUPS, GroupPickerForm, RowForm
 from sikkerhedsnet.screening.models import Position
 from sikkerhedsnet.screening.selectors.overview import unit_overview
@@ -96,6 +102,7 @@ def _page(
         "group": group,
         "rows": rows,
         "positions": _positions(),
+        "sets_joint": sets_joint_positions(unit),
     }
     return render(request, "screening/rounds/round.html", context, status=status)
 
@@ -139,7 +146,13 @@ def _status_row(user: User, unit: Unit, child: Child, day: date) -> RoundRow:
 
 
 def _row_context(unit: Unit, row: RoundRow, group: str) -> dict[str, object]:
-    return {"unit": unit, "row": row, "group": group, "positions": _positions()}
+    return {
+        "unit": unit,
+        "row": row,
+        "group": group,
+        "positions": _positions(),
+        "sets_joint": sets_joint_positions(unit),
+    }
 
 
 def _save(user: User, unit: Unit, child: Child, form: RowForm) -> RowNotice:
@@ -199,6 +212,19 @@ def _plain_answer(
     held.notice = notice
     held.pending = {k: str(form.data.get(k, "")) for k in ("rating", "joint", "reason")}
     return _page(request, unit, group=group, held=held, status=409 if notice.conflict else 400)
+
+
+@login_required
+@require_GET
+def statistics_units(request: AuthedRequest) -> HttpResponse:
+    """The municipality's units with rounds, by kind, each linking to its statistics."""
+    units = round_statistics_units(request.user)
+    kinds = dict(UnitKind.choices)
+    groups = [
+        (kinds[kind], [unit for unit in units if unit.kind == kind])
+        for kind in dict.fromkeys(unit.kind for unit in units)
+    ]
+    return render(request, "screening/rounds/statistics_units.html", {"groups": groups})
 
 
 @login_required
