@@ -52,9 +52,16 @@ PLUGINS: dict[str, list[str]] = {
         "sikkerhedsnet.measures.case_page.measures.MEASURES_SECTION",
         "sikkerhedsnet.measures.case_page.follow_up.FOLLOW_UP_SECTION",
     ],
+    # cases.hooks.JournalLinks: where an automatic journal entry links back to, by its source.
+    "journal_links": [
+        "sikkerhedsnet.casework.journal.JOURNAL_LINKS",
+        "sikkerhedsnet.measures.journal.JOURNAL_LINKS",
+        "sikkerhedsnet.measures.decision_letters.JOURNAL_LINKS",
+    ],
     # cases.hooks.DeadlineProvider: what is due next on a case ("Mine sager", the caseload).
     "case_deadlines": [
         "sikkerhedsnet.casework.case_deadlines.casework_deadlines",
+        "sikkerhedsnet.measures.case_deadlines.measure_deadlines",
     ],
     # lib.worklist.Rule: the safety net's rules, in the order the worklist and dashboard show them.
     "worklist_rules": [
@@ -69,6 +76,8 @@ PLUGINS: dict[str, list[str]] = {
         "sikkerhedsnet.collaboration.worklist.meetings.MEETING_MINUTES_MISSING",
         "sikkerhedsnet.collaboration.worklist.plans.PLAN_ACTION_OVERDUE",
         "sikkerhedsnet.collaboration.worklist.plans.PLAN_REVIEW_OVERDUE",
+        "sikkerhedsnet.collaboration.worklist.dialogue.DIALOGUE_MEETING_TOMORROW",
+        "sikkerhedsnet.collaboration.worklist.dialogue.DIALOGUE_MEETING_WITHOUT_RECORD",
         "sikkerhedsnet.cases.worklist.CASEWORKER_OVER_CAP",
         "sikkerhedsnet.cases.worklist.CASE_WITHOUT_CASEWORKER",
         "sikkerhedsnet.cases.worklist.CASE_IN_TEAM_NOBODY_LEADS",
@@ -78,6 +87,7 @@ PLUGINS: dict[str, list[str]] = {
         "sikkerhedsnet.measures.worklist.YOUNG_PERSON_WITHOUT_COORDINATOR",
         "sikkerhedsnet.measures.worklist.OFFER_OVER_CAPACITY",
         "sikkerhedsnet.casework.worklist.ASSESSMENT_OVERDUE",
+        "sikkerhedsnet.post.worklist.LETTER_NOT_DELIVERED",
         "sikkerhedsnet.casework.worklist.PLACEMENT_WITHOUT_PLAN",
     ],
     # screening.hooks.ChildSince: a unit plan made since the concern (concern_without_plan).
@@ -88,6 +98,12 @@ PLUGINS: dict[str, list[str]] = {
     "escalation_sources": [
         "sikkerhedsnet.intake.worklist.notified_since",
         "sikkerhedsnet.collaboration.worklist.meetings.named_at_meeting_since",
+    ],
+    # screening.hooks.GuideNextSteps: the buttons on the concern guide's result, one source per
+    # area; the step the guide recommends is the primary button.
+    "guide_next_steps": [
+        "sikkerhedsnet.collaboration.guide_next_steps.collaboration_steps",
+        "sikkerhedsnet.intake.guide_next_steps.intake_steps",
     ],
     # lib.fileformats.FileFormat: the files that import and export, in import order.
     "import_formats": [
@@ -106,5 +122,10 @@ PLUGINS: dict[str, list[str]] = {
     # inside the minutes' transaction. Exactly one.
     "meeting_notification": [
         "sikkerhedsnet.intake.services.receiving.notification_from_meeting",
+    ],
+    # post.services: a letter the channel took (or that was sent another way), inside the
+    # delivery's transaction: the owning area marks its own record (intake's receipt sent).
+    "letter_delivered": [
+        "sikkerhedsnet.intake.services.handling.receipt_delivered",
     ],
 }

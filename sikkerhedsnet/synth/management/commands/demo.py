@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from rich.table import Table
 
-from sikkerhedsnet.people.models import Child
+from sikkerhedsnet.people.models import Child, User
 from sikkerhedsnet.synth.demo import (
     DEMO_CHILDREN,
     DEMO_PASSWORD,
@@ -18,6 +18,7 @@ from sikkerhedsnet.synth.demo import (
     DemoLoginRow,
     demo_logins_reset,
 )
+from sikkerhedsnet.synth.letters import demo_receipts_send
 from sikkerhedsnet.synth.progress import console_for
 
 ADDRESS = "127.0.0.1:8000"
@@ -58,6 +59,12 @@ class Command(BaseCommand):
             )
         rows = demo_logins_reset()
         console = console_for(self.stdout, verbosity, width=140)
+        sent = demo_receipts_send(actor=User.objects.get(username="visitation"))
+        if sent:
+            outbox = settings.SIKKERHEDSNET_POST_OUTBOX
+            console.print(
+                f"{sent} kvitteringer til underrettere er sendt som Digital Post til {outbox}."
+            )
         console.print(login_table(rows))
         console.print(f"Adgangskode til alle demo-logins: {DEMO_PASSWORD}")
         address = options["address"]
