@@ -181,7 +181,11 @@ def test_the_sfo_pedagogue_rates_a_child_whose_position_the_school_has_set(
     page = tab.page
     status = page.locator(f"#status-{bo.pk}").inner_text()
     assert "En anden enhed har givet barnet en fælles position i denne runde." in status
-    assert page.is_disabled(f"#joint-{bo.pk}-green")
+    # The SFO never sets the joint position, for Bo or for Alma, whose school has not yet.
+    assert page.locator("input[name='joint']").count() == 0
+    assert (
+        "Skolen sætter den fælles position" in page.locator(f"#barn-{units.alma.pk}").inner_text()
+    )
     assert "1 vurdering" in page.locator(f"#ratings-{units.alma.pk}").inner_text()
 
     page.click(f"label[for='rating-{bo.pk}-green']")

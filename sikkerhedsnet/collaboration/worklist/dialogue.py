@@ -102,8 +102,8 @@ DIALOGUE_MEETING_TOMORROW = Rule(
     decorate=_reminder,
     # No role acts on every row: each row reaches only the person it names, the booker.
     audience_by_unit=True,
-    # A reminder of what comes, not a missed deadline: its row is due, not overdue.
-    names_deadline=False,
+    # A reminder of what comes: its deadline is the meeting's start (`_reminder`), so it is due
+    # until then and sorts after what is overdue.
     link=_meeting_link,
 )
 

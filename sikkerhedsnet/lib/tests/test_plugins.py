@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sikkerhedsnet.cases.hooks import CaseSection
+from sikkerhedsnet.cases.hooks import CaseSection, JournalLinks
 from sikkerhedsnet.lib import plugins
 from sikkerhedsnet.lib.fileformats import FileFormat
 from sikkerhedsnet.lib.worklist import Rule, worklist_rules
@@ -20,6 +20,7 @@ def _kinds() -> dict[str, type | None]:
         "case_page_sections": CaseSection,
         "worklist_rules": Rule,
         "import_formats": FileFormat,
+        "journal_links": JournalLinks,
     }
     return {kind: objects.get(kind) for kind in PLUGINS}
 
