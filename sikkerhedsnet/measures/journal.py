@@ -39,7 +39,6 @@ SUPERVISION_VISIT_RECORDED = "measures.supervision_visit_recorded"
 NETWORK_SEARCH_RECORDED = "measures.network_search_recorded"
 
 
-
 def _kind(measure: Measure) -> str:
     # The enum's label, not get_kind_display(), which hashes every choice on each call: the
     # synthetic municipality builds tens of thousands of these.
