@@ -88,6 +88,7 @@ PLUGINS: dict[str, list[str]] = {
         "sikkerhedsnet.measures.worklist.OFFER_OVER_CAPACITY",
         "sikkerhedsnet.casework.worklist.ASSESSMENT_OVERDUE",
         "sikkerhedsnet.post.worklist.LETTER_NOT_DELIVERED",
+        "sikkerhedsnet.post.worklist.LETTER_NOT_HANDED_OVER",
         "sikkerhedsnet.casework.worklist.PLACEMENT_WITHOUT_PLAN",
     ],
     # screening.hooks.ChildSince: a unit plan made since the concern (concern_without_plan).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -89,3 +90,12 @@ def test_the_pdf_is_the_stored_letter(
     response = client.get(reverse("post:pdf", args=[letter.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content == bytes(letter.pdf)
+
+
+def test_a_letter_queued_for_more_than_a_day_is_the_administrators(today: Any) -> None:
+    letter = make_letter(author=staff(Role.PROFESSIONAL))  # never delivered: no commit here
+    rule = worklist_rule("letter_not_handed_over")
+    assert list(rule.find(letter.created_at)) == []
+    rows = list(rule.find(letter.created_at + timedelta(days=1, minutes=1)))
+    assert [(row["letter_id"], row["user_id"]) for row in rows] == [(letter.pk, None)]
+    assert rule.audience_roles == {Role.ADMINISTRATOR}
