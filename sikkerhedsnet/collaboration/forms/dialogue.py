@@ -161,15 +161,13 @@ class DialogueBookForm(UnitChoiceForm, _TimeAndPlace):
         return list(self.cleaned_data.get("guardians") or [])
 
 
-class DialogueMoveForm(_TimeAndPlace):
+class VersionedMeetingForm(DesignSystemForm):
+    """A change to a planned meeting, carrying the version the page showed (compare-and-set)."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args: Any, meeting: DialogueMeeting, **kwargs: Any) -> None:
-        initial = kwargs.setdefault("initial", {})
-        if meeting.starts_at is not None:
-            local = meeting.starts_at.astimezone(COPENHAGEN)
-            initial.update(day=local.date(), start_time=local.time())
-        initial.update(version=meeting.version, place=meeting.place)
+        kwargs.setdefault("initial", {})["version"] = meeting.version
         super().__init__(*args, **kwargs)
 
     @property
@@ -177,8 +175,17 @@ class DialogueMoveForm(_TimeAndPlace):
         return int(self.cleaned_data["version"])
 
 
-class DialogueCancelForm(DesignSystemForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+class DialogueMoveForm(VersionedMeetingForm, _TimeAndPlace):
+    def __init__(self, *args: Any, meeting: DialogueMeeting, **kwargs: Any) -> None:
+        initial = kwargs.setdefault("initial", {})
+        if meeting.starts_at is not None:
+            local = meeting.starts_at.astimezone(COPENHAGEN)
+            initial.update(day=local.date(), start_time=local.time())
+        initial["place"] = meeting.place
+        super().__init__(*args, meeting=meeting, **kwargs)
+
+
+class DialogueCancelForm(VersionedMeetingForm):
     reason = forms.CharField(
         label=_("Besked til forældrene"),
         max_length=500,
@@ -191,19 +198,10 @@ class DialogueCancelForm(DesignSystemForm):
         error_messages={"max_length": _("Teksten er for lang (højst %(limit_value)d tegn).")},
     )
 
-    def __init__(self, *args: Any, meeting: DialogueMeeting, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {})["version"] = meeting.version
-        super().__init__(*args, **kwargs)
 
-    @property
-    def expected_version(self) -> int:
-        return int(self.cleaned_data["version"])
-
-
-class DialogueRecordForm(DesignSystemForm):
+class DialogueRecordForm(VersionedMeetingForm):
     """The record of a booked meeting: the fields of a meeting recorded afterwards."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     held_on = _date(_("Dato for mødet"))
     participants = _line(
         _("Deltagere"),
@@ -222,10 +220,10 @@ class DialogueRecordForm(DesignSystemForm):
     ) -> None:
         self.meeting = meeting
         initial = kwargs.setdefault("initial", {})
-        initial.update(version=meeting.version, participants=participants)
+        initial["participants"] = participants
         if meeting.day is not None:
             initial["held_on"] = min(meeting.day, timezone.localdate())
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, meeting=meeting, **kwargs)
 
     def clean_held_on(self) -> date:
         day: date = self.cleaned_data["held_on"]
@@ -233,7 +231,3 @@ class DialogueRecordForm(DesignSystemForm):
         if refusal:
             raise forms.ValidationError(refusal)
         return day
-
-    @property
-    def expected_version(self) -> int:
-        return int(self.cleaned_data["version"])

@@ -10,6 +10,7 @@ way, as a read of the child.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from django.contrib import messages
@@ -32,6 +33,7 @@ from sikkerhedsnet.collaboration.forms.dialogue import (
     DialogueCancelForm,
     DialogueMoveForm,
     DialogueRecordForm,
+    VersionedMeetingForm,
 )
 from sikkerhedsnet.collaboration.forms.plans import DialogueMeetingForm
 from sikkerhedsnet.collaboration.models import DialogueMeeting
@@ -221,89 +223,110 @@ def _conflict_message(request: AuthedRequest, current: DialogueMeeting) -> HttpR
     return redirect("collaboration:dialogue_detail", current.child_id, current.pk)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def dialogue_move(request: AuthedRequest, child_id: int, meeting_id: int) -> HttpResponse:
-    dialogue = _dialogue(request, child_id, meeting_id, _("Dialogmøde: flyt"))
+def _change_planned(
+    request: AuthedRequest,
+    child_id: int,
+    meeting_id: int,
+    *,
+    shown: str,
+    template: str,
+    make_form: Callable[[DialogueMeeting], VersionedMeetingForm],
+    change: Callable[[DialogueMeeting, VersionedMeetingForm], object],
+    done: str,
+) -> HttpResponse:
+    """Move, cancel or record a planned meeting: one flow of form, conflict and refusal."""
+    dialogue = _dialogue(request, child_id, meeting_id, shown)
     refused = _refuse_unless_planned(request, dialogue)
     if refused:
         return refused
     meeting = dialogue.meeting
-    form = DialogueMoveForm(request.POST or None, meeting=meeting)
+    form = make_form(meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            dialogue_meeting_move(
-                actor=request.user,
-                meeting=meeting,
-                expected_version=form.expected_version,
-                starts_at=form.starts_at(),
-                place=form.cleaned_data["place"],
-            )
+            change(meeting, form)
         except Conflict as error:
             return _conflict_message(request, cast(DialogueMeeting, error.current))
         except Refused as error:
             error.add_to(form)
         else:
-            messages.success(
-                request, _("Mødet er flyttet. Forældrene får et brev med det nye tidspunkt.")
-            )
+            messages.success(request, done)
             return redirect("collaboration:dialogue_detail", child_id, meeting.pk)
-    return _form_page(request, dialogue, "move.html", form)
+    return _form_page(request, dialogue, template, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dialogue_move(request: AuthedRequest, child_id: int, meeting_id: int) -> HttpResponse:
+    def change(meeting: DialogueMeeting, form: VersionedMeetingForm) -> object:
+        assert isinstance(form, DialogueMoveForm)  # noqa: S101 - made below
+        return dialogue_meeting_move(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.expected_version,
+            starts_at=form.starts_at(),
+            place=form.cleaned_data["place"],
+        )
+
+    return _change_planned(
+        request,
+        child_id,
+        meeting_id,
+        shown=_("Dialogmøde: flyt"),
+        template="move.html",
+        make_form=lambda meeting: DialogueMoveForm(request.POST or None, meeting=meeting),
+        change=change,
+        done=_("Mødet er flyttet. Forældrene får et brev med det nye tidspunkt."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def dialogue_cancel(request: AuthedRequest, child_id: int, meeting_id: int) -> HttpResponse:
-    dialogue = _dialogue(request, child_id, meeting_id, _("Dialogmøde: aflys"))
-    refused = _refuse_unless_planned(request, dialogue)
-    if refused:
-        return refused
-    meeting = dialogue.meeting
-    form = DialogueCancelForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            dialogue_meeting_cancel(
-                actor=request.user,
-                meeting=meeting,
-                expected_version=form.expected_version,
-                reason=form.cleaned_data["reason"],
-            )
-        except Conflict as error:
-            return _conflict_message(request, cast(DialogueMeeting, error.current))
-        except Refused as error:
-            error.add_to(form)
-        else:
-            messages.success(request, _("Mødet er aflyst."))
-            return redirect("collaboration:dialogue_detail", child_id, meeting.pk)
-    return _form_page(request, dialogue, "cancel.html", form)
+    def change(meeting: DialogueMeeting, form: VersionedMeetingForm) -> object:
+        return dialogue_meeting_cancel(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.expected_version,
+            reason=form.cleaned_data["reason"],
+        )
+
+    return _change_planned(
+        request,
+        child_id,
+        meeting_id,
+        shown=_("Dialogmøde: aflys"),
+        template="cancel.html",
+        make_form=lambda meeting: DialogueCancelForm(request.POST or None, meeting=meeting),
+        change=change,
+        done=_("Mødet er aflyst."),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def dialogue_record(request: AuthedRequest, child_id: int, meeting_id: int) -> HttpResponse:
-    dialogue = _dialogue(request, child_id, meeting_id, _("Dialogmøde: referat"))
-    refused = _refuse_unless_planned(request, dialogue)
-    if refused:
-        return refused
-    meeting = dialogue.meeting
-    participants = ", ".join(participant_lines(meeting))[:500]
-    form = DialogueRecordForm(request.POST or None, meeting=meeting, participants=participants)
-    if request.method == "POST" and form.is_valid():
-        try:
-            dialogue_meeting_record_booked(
-                actor=request.user,
-                meeting=meeting,
-                expected_version=form.expected_version,
-                **{name: form.cleaned_data[name] for name in DIALOGUE_FIELDS},
-            )
-        except Conflict as error:
-            return _conflict_message(request, cast(DialogueMeeting, error.current))
-        except Refused as error:
-            error.add_to(form)
-        else:
-            messages.success(request, _("Referatet er gemt. Mødet er registreret som holdt."))
-            return redirect("collaboration:dialogue_detail", child_id, meeting.pk)
-    return _form_page(request, dialogue, "record.html", form)
+    def make_form(meeting: DialogueMeeting) -> VersionedMeetingForm:
+        participants = ", ".join(participant_lines(meeting))[:500]
+        return DialogueRecordForm(request.POST or None, meeting=meeting, participants=participants)
+
+    def change(meeting: DialogueMeeting, form: VersionedMeetingForm) -> object:
+        return dialogue_meeting_record_booked(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.expected_version,
+            **{name: form.cleaned_data[name] for name in DIALOGUE_FIELDS},
+        )
+
+    return _change_planned(
+        request,
+        child_id,
+        meeting_id,
+        shown=_("Dialogmøde: referat"),
+        template="record.html",
+        make_form=make_form,
+        change=change,
+        done=_("Referatet er gemt. Mødet er registreret som holdt."),
+    )
 
 
 @login_required
