@@ -89,6 +89,28 @@ def _refuse_if(refusal: str | None, field: str | None = None) -> None:
 # Recorded afterwards, not booked ----------------------------------------------------------------
 
 
+def _record(
+    actor: User,
+    *,
+    held_on: date,
+    participants: str,
+    staff_view: str,
+    parents_view: str,
+    agreed: str,
+) -> dict[str, object]:
+    """The fields a meeting's record sets, the same whether it was booked or not."""
+    return {
+        "status": DialogueStatus.HELD,
+        "held_on": held_on,
+        "participants": participants.strip(),
+        "staff_view": staff_view.strip(),
+        "parents_view": parents_view.strip(),
+        "agreed": agreed.strip(),
+        "recorded_by": actor,
+        "recorded_at": timezone.now(),
+    }
+
+
 @transaction.atomic
 def dialogue_meeting_record(
     *,
@@ -107,15 +129,15 @@ def dialogue_meeting_record(
     meeting = DialogueMeeting.objects.create(
         child=child,
         unit=unit,
-        status=DialogueStatus.HELD,
-        held_on=held_on,
-        participants=participants.strip(),
-        staff_view=staff_view.strip(),
-        parents_view=parents_view.strip(),
-        agreed=agreed.strip(),
         screening=screening,
-        recorded_by=actor,
-        recorded_at=timezone.now(),
+        **_record(
+            actor,
+            held_on=held_on,
+            participants=participants,
+            staff_view=staff_view,
+            parents_view=parents_view,
+            agreed=agreed,
+        ),
     )
     audit_event_record(
         actor=actor,
@@ -349,14 +371,14 @@ def dialogue_meeting_record_booked(
         actor=actor,
         meeting=current,
         expected_version=expected_version,
-        status=DialogueStatus.HELD,
-        held_on=held_on,
-        participants=participants.strip(),
-        staff_view=staff_view.strip(),
-        parents_view=parents_view.strip(),
-        agreed=agreed.strip(),
-        recorded_by=actor,
-        recorded_at=timezone.now(),
+        **_record(
+            actor,
+            held_on=held_on,
+            participants=participants,
+            staff_view=staff_view,
+            parents_view=parents_view,
+            agreed=agreed,
+        ),
     )
     audit_event_record(
         actor=actor,
