@@ -107,9 +107,10 @@ def _hold_meeting_now(meeting: CollaborationMeeting) -> None:
     # The one shortcut past the starting data: a child is put forward only at a coming meeting
     # and the minutes are written from the meeting's day, so the meeting is moved to an hour ago
     # rather than the whole flow travelling two days in time. Never before today's midnight, so
-    # that the meeting keeps today's date (the timeline's order below depends on it).
+    # that the meeting keeps today's date (the timeline's order below depends on it), and a
+    # minute after it: at midnight sharp the meeting would tie with the day's undated entries.
     midnight = datetime.combine(timezone.localdate(), time(), COPENHAGEN)
-    meeting.starts_at = max(timezone.now() - timedelta(hours=1), midnight)
+    meeting.starts_at = max(timezone.now() - timedelta(hours=1), midnight + timedelta(minutes=1))
     meeting.save(update_fields=["starts_at"])
 
 
