@@ -63,6 +63,18 @@ PLUGINS: dict[str, list[str]] = {
         "sikkerhedsnet.casework.case_deadlines.casework_deadlines",
         "sikkerhedsnet.measures.case_deadlines.measure_deadlines",
     ],
+    # lib.front_page.FrontPanel: the panels of the front page, top to bottom; each shows only to
+    # the users its own area's access lets see it.
+    "front_page_panels": [
+        "sikkerhedsnet.intake.front_page.NOTIFICATIONS_PANEL",
+        "sikkerhedsnet.cases.front_page.DEADLINES_PANEL",
+        "sikkerhedsnet.cases.front_page.TEAMS_PANEL",
+        "sikkerhedsnet.screening.front_page.ROUND_PANEL",
+        "sikkerhedsnet.screening.front_page.ADBB_PANEL",
+        "sikkerhedsnet.collaboration.front_page.MEETINGS_PANEL",
+        "sikkerhedsnet.safetynet.front_page.KEY_FIGURES_PANEL",
+        "sikkerhedsnet.audit.front_page.ACCESS_LOG_PANEL",
+    ],
     # lib.worklist.Rule: the safety net's rules, in the order the worklist and dashboard show them.
     "worklist_rules": [
         "sikkerhedsnet.screening.worklist.NOT_SCREENED",

@@ -50,10 +50,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The UI language: the user's choice, else Danish; never the browser's (people/middleware.py).
+    "sikkerhedsnet.people.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -183,6 +184,8 @@ STATICFILES_DIRS = [
     ("vega", NODE_MODULES / "vega" / "build"),
     ("vega-lite", NODE_MODULES / "vega-lite" / "build"),
     ("vega-embed", NODE_MODULES / "vega-embed" / "build"),
+    # The API's documentation page (/api/docs) draws Swagger UI from here, not from a CDN.
+    ("swagger-ui", NODE_MODULES / "swagger-ui-dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -203,6 +206,17 @@ SIKKERHEDSNET_POST_OUTBOX = Path(os.environ.get("SIKKERHEDSNET_POST_OUTBOX", VAR
 SIKKERHEDSNET_MUNICIPALITY_CVR = os.environ.get("SIKKERHEDSNET_MUNICIPALITY_CVR", "11223344")
 SIKKERHEDSNET_MUNICIPALITY_NAME = os.environ.get("SIKKERHEDSNET_MUNICIPALITY_NAME", "")
 SIKKERHEDSNET_MEMO_XSD = os.environ.get("SIKKERHEDSNET_MEMO_XSD", "")
+
+# The municipality's identity on every page (core/shell.py): its logo in the header (a static
+# path or an address; empty: the name stands alone), its contact details in the footer, and the
+# page on how personal data is handled (/persondata/). A key left out keeps its default.
+SIKKERHEDSNET_MUNICIPALITY_LOGO = os.environ.get("SIKKERHEDSNET_MUNICIPALITY_LOGO", "")
+SIKKERHEDSNET_MUNICIPALITY_CONTACT: dict[str, str] = {}
+SIKKERHEDSNET_PRIVACY: dict[str, object] = {}
+# The accessibility statement (/tilgaengelighed/), in the structure the Danish Agency for
+# Digital Government asks for (lov om tilgængelighed af offentlige organers websteder og
+# mobilapplikationer). The municipality overrides the defaults in core/shell.py.
+SIKKERHEDSNET_ACCESSIBILITY: dict[str, object] = {}
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,13 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from sikkerhedsnet.api import api
 from sikkerhedsnet.core import views as core_views
+from sikkerhedsnet.people.views.language import set_language
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("tilgaengelighed/", core_views.accessibility_statement, name="accessibility"),
+    path("persondata/", core_views.privacy, name="privacy"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -54,8 +54,8 @@ def access_log(
                 username=row.user.username,
                 child_id=row.child_id,
                 unit_id=row.unit_id,
-                shown=row.shown,
-                basis=row.basis,
+                shown=row.shown_text,
+                basis=row.basis_text,
                 channel=row.channel,
             )
             for row in rows

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,6 +31,13 @@ class AccessLog(models.Model):
     shown = models.CharField(_("hvad blev vist"), max_length=100)
     basis = models.CharField(_("grundlag for adgang"), max_length=200)
     channel = models.CharField(_("kanal"), max_length=10, default="web")
+    # What was shown and why, as codes (the Danish msgid of the built-in text, with its values),
+    # so the log is read in the reader's language (audit/services.py). Empty: a text that is no
+    # message of the system's own (a name, an older row); it is shown as written.
+    shown_code = models.CharField(max_length=200, blank=True, default="")
+    shown_params = models.JSONField(default=dict, blank=True)
+    basis_code = models.CharField(max_length=300, blank=True, default="")
+    basis_params = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -48,6 +56,30 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.shown}"
+
+    @property
+    def shown_text(self) -> str:
+        """What was shown, in the reader's language when it is one of the system's own texts."""
+        return coded_text(self.shown_code, self.shown_params, self.shown)
+
+    @property
+    def basis_text(self) -> str:
+        """The basis for access, in the reader's language when it is one of the system's texts."""
+        return coded_text(self.basis_code, self.basis_params, self.basis)
+
+
+def coded_text(code: str, params: dict[str, object], written: str) -> str:
+    """The translation of `code` with its values; the text as written when there is no code or
+    the translation does not take the values (a catalogue error must not hide a log entry)."""
+    if not code:
+        return written
+    text = gettext(code)
+    if not params:
+        return text
+    try:
+        return text % params
+    except (KeyError, TypeError, ValueError):
+        return written
 
 
 class AuditEvent(models.Model):

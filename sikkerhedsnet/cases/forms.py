@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.cases.models import MANUAL_KINDS, Case, JournalKind
@@ -61,14 +62,22 @@ class AssignForm(DesignSystemForm):
         self.loads = loads
         field = _own_fields(self)["caseworker"]
         assert isinstance(field, forms.TypedChoiceField)  # noqa: S101 - narrows the type
-        field.choices = [(load.caseworker.pk, str(load.caseworker)) for load in loads]
+        field.choices = [(load.caseworker.pk, _load_label(load)) for load in loads]
         super().__init__(*args, **kwargs)
-        # A radio group is described on its fieldset (see the template), not per option.
-        self.fields["caseworker"].widget.attrs.pop("aria-describedby", None)
 
-    def options(self) -> list[tuple[Any, Load]]:
-        """Each radio with the caseworker's load, for the template."""
-        return list(zip(self["caseworker"], self.loads, strict=True))
+
+def _load_label(load: Load) -> str:
+    """ "Rikke Holm: 25 af 25 sager [Ved loftet]": the caseworker with her load, as the option's
+    label in core/components/choices.html."""
+    count = _("%(n)s af %(cap)s sager") % {"n": load.open_cases, "cap": load.cap}
+    if not load.at_cap:
+        return format_html("{}: {}", load.caseworker, count)
+    badge, text = (
+        ("badge-error", _("Over loftet")) if load.over_cap else ("badge-warning", _("Ved loftet"))
+    )
+    return format_html(
+        '{}: {} <span class="badge badge-small {}">{}</span>', load.caseworker, count, badge, text
+    )
 
 
 class OpenCaseForm(DesignSystemForm):

@@ -6,6 +6,8 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from django.utils import translation
+
 D = TypeVar("D", date, datetime)
 
 
@@ -54,3 +56,57 @@ def last_start_overdue_on(day: date, due_on: Callable[[date], date]) -> date:
     while due_on(guess + ONE_DAY) < day:
         guess += ONE_DAY
     return guess
+
+
+# How a moment is written for the reader, one helper per language (the UI language in force).
+# Danish: 22.11.2026 kl. 14.05 (Retskrivningsordbogen: a full stop between hours and minutes);
+# English: 22.11.2026 at 14:05 (the date stays day.month.year, the clock gets a colon).
+
+
+def _danish_moment(at: datetime) -> str:
+    return f"{at:%d.%m.%Y} kl. {at:%H.%M}"
+
+
+def _english_moment(at: datetime) -> str:
+    return f"{at:%d.%m.%Y} at {at:%H:%M}"
+
+
+def _danish_clock(at: datetime) -> str:
+    return f"kl. {at:%H.%M}"
+
+
+def _english_clock(at: datetime) -> str:
+    return f"at {at:%H:%M}"
+
+
+MOMENT_FORMATS: dict[str, Callable[[datetime], str]] = {
+    "da": _danish_moment,
+    "en": _english_moment,
+}
+CLOCK_FORMATS: dict[str, Callable[[datetime], str]] = {
+    "da": _danish_clock,
+    "en": _english_clock,
+}
+
+
+def _language(language: str | None) -> str:
+    code = (language or translation.get_language() or "da").split("-")[0].lower()
+    return code if code in MOMENT_FORMATS else "da"
+
+
+def local_text(at: Moment | None, *, language: str | None = None) -> str:
+    """A moment as the reader writes it, in Danish time: "22.11.2026 kl. 14.05" in Danish,
+    "22.11.2026 at 14:05" in English; a bare date is just "22.11.2026". Empty for None.
+    `language` defaults to the active UI language."""
+    if at is None:
+        return ""
+    if not isinstance(at, datetime):
+        return f"{at:%d.%m.%Y}"
+    return MOMENT_FORMATS[_language(language)](at.astimezone(COPENHAGEN))
+
+
+def local_clock_text(at: datetime | None, *, language: str | None = None) -> str:
+    """Only the clock of a moment, in Danish time: "kl. 14.05" / "at 14:05". Empty for None."""
+    if at is None:
+        return ""
+    return CLOCK_FORMATS[_language(language)](at.astimezone(COPENHAGEN))

@@ -44,6 +44,26 @@ class DanishDateField(forms.DateField):
     }
 
 
+def is_group(widget: forms.Widget) -> bool:
+    """A radio or checkbox group: core/components/choices.html renders it in a fieldset."""
+    return isinstance(widget, forms.RadioSelect)  # CheckboxSelectMultiple is one too
+
+
+def design_class(widget: forms.Widget) -> str:
+    """The design system's class for a widget's input (each option's, for a group).
+
+    A radio or checkbox is `form-radio`/`form-checkbox`: DKFDS draws it from its label, and the
+    text box class `form-input` on it showed an empty bar and hid which option was chosen.
+    """
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+        return "form-checkbox"
+    if isinstance(widget, forms.RadioSelect):
+        return "form-radio"
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    return "form-input"
+
+
 class FieldsAdjustedForm(forms.Form):
     """Calls `adjust_fields` once Django has built the fields, before DesignSystemForm styles them.
 
@@ -82,10 +102,12 @@ class DesignSystemForm(forms.Form):
             field.help_text = format_lazy("{} {}", condition, hint) if hint else condition
         for name, field in self.fields.items():
             widget = field.widget
-            css = "form-select" if isinstance(widget, forms.Select) else "form-input"
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-checkbox"
-            widget.attrs.setdefault("class", css)
+            widget.attrs.setdefault("class", design_class(widget))
+            if self.is_bound and name in self.errors:
+                widget.attrs["aria-invalid"] = "true"
+            if is_group(widget):
+                # choices.html describes a group on its fieldset, not on every option.
+                continue
             # The ids field.html gives the hint and the error, with the form's prefix if any.
             base = self._auto_id(name)
             described = []
@@ -93,7 +115,6 @@ class DesignSystemForm(forms.Form):
                 described.append(f"{base}-hint")
             if self.is_bound and name in self.errors:
                 described.append(f"{base}-error")
-                widget.attrs["aria-invalid"] = "true"
             if described:
                 widget.attrs["aria-describedby"] = " ".join(described)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import rules
 from django.db.models import Q, QuerySet
@@ -21,6 +22,9 @@ from django.utils.translation import gettext as _
 from sikkerhedsnet.audit.services import access_log_record
 from sikkerhedsnet.people.hooks import ChildScope, child_scopes
 from sikkerhedsnet.people.models import Child, Enrolment, Membership, Role, Unit, User, current_on
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,9 @@ def visible_children(user: User, *, day: date | None = None) -> QuerySet[Child]:
     return Child.objects.filter(query)
 
 
-def access_child(user: User, child_id: int, *, shown: str, channel: str = "web") -> ChildAccess:
+def access_child(
+    user: User, child_id: int, *, shown: StrOrPromise, channel: str = "web"
+) -> ChildAccess:
     """The child if `user` may see it, with the reason; the read is logged. 404 otherwise."""
     if not user.is_authenticated or not user.is_active:
         raise Http404

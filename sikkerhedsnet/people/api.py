@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema
 
 from sikkerhedsnet.audit.services import access_log_record_unit
@@ -110,8 +111,9 @@ def unit_children(request: HttpRequest, unit_id: int, page: int = 1) -> RosterPa
         access_log_record_unit(
             user=user,
             unit=unit,
-            shown=f"Børneliste, side {current.number}",
-            basis="Børn i enheden, som du har adgang til",
+            shown=gettext_lazy("Børneliste, side %(n)d"),
+            shown_params={"n": current.number},
+            basis=gettext_lazy("Børn i enheden, som du har adgang til"),
             channel="api",
         )
     return RosterPageOut(
@@ -138,7 +140,9 @@ def unit_children(request: HttpRequest, unit_id: int, page: int = 1) -> RosterPa
     summary="Et barns stamoplysninger",
 )
 def child_detail(request: HttpRequest, child_id: int) -> ChildOut:
-    access = access_child(_user(request), child_id, shown="Barnets stamoplysninger", channel="api")
+    access = access_child(
+        _user(request), child_id, shown=gettext_lazy("Barnets stamoplysninger"), channel="api"
+    )
     child = selectors.child_record(child=access.child)
     return ChildOut(
         id=child.pk,

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 CHANGE_PAGE = "people:password_change"
@@ -55,3 +57,35 @@ class PasswordChangeRequiredMiddleware:
             # An HTMX request would swap the redirected page into a part of the page.
             return HttpResponse(status=204, headers={"HX-Redirect": target})
         return HttpResponseRedirect(target)
+
+
+def chosen_language(request: HttpRequest) -> str:
+    """The language a request is answered in: the one the logged-in user chose (kept on her
+    profile), else the one chosen with the switch before logging in (Django's language cookie),
+    else Danish. The browser's Accept-Language is not asked: the staff work in Danish unless they
+    choose otherwise, whatever language their computer was set up in."""
+    known = dict(settings.LANGUAGES)
+    user = getattr(request, "user", None)
+    saved = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
+    if saved in known:
+        return str(saved)
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if cookie in known:
+        return cookie
+    return str(settings.LANGUAGE_CODE)
+
+
+class UserLanguageMiddleware:
+    """In place of Django's LocaleMiddleware, after AuthenticationMiddleware (it needs the user)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = chosen_language(request)
+        request.LANGUAGE_CODE = language  # as LocaleMiddleware does
+        # Only for this request: the thread's next request (or test) starts from the default.
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -58,6 +58,10 @@ class User(AbstractUser):
     # Set when the administrator creates the user or resets her password: she chooses her own
     # before she can use anything else (people/middleware.py). False for everyone else.
     must_change_password = models.BooleanField(_("skal vælge ny adgangskode"), default=False)
+    # The UI language she chose with the language switch (a code from settings.LANGUAGES); empty:
+    # she has not chosen, and the pages are in Danish whatever her browser asks for
+    # (people/middleware.py).
+    language = models.CharField(_("sprog"), max_length=10, blank=True, default="")
     # The administrator's edits are compare-and-set on it (lib/versions.py).
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])

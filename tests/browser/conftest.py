@@ -77,8 +77,10 @@ class Tab:
         return response
 
     def click(self, selector: str) -> None:
+        """Click what the user sees: the menu is in the page twice (the bar and the mobile
+        drawer), and only one of them is shown at a width."""
         with self.page.expect_navigation():
-            self.page.click(selector)
+            self.page.locator(f"{selector} >> visible=true").first.click()
         self.check_page()
 
     def submit(self, button: str, fields: dict[str, str] | None = None) -> None:

@@ -14,6 +14,7 @@ from sikkerhedsnet.cases.models import Case, CaseAssignment, JournalEntry
 from sikkerhedsnet.cases.tests.factories import CaseFactory, TeamWorld, make_team_world
 from sikkerhedsnet.casework.models import Assessment, AssessmentDecision, InterimAssessment
 from sikkerhedsnet.conftest import client_for
+from sikkerhedsnet.lib.tests.choices import assert_design_system_group
 from sikkerhedsnet.measures.ladder import MeasureKind
 from sikkerhedsnet.measures.tests.factories import MeasureFactory
 from sikkerhedsnet.people.tests import factories as f
@@ -223,6 +224,24 @@ def test_a_stale_version_is_a_conflict_not_an_overwrite(tw: TeamWorld) -> None:
     assert "Orlov" in text
     tw.case.refresh_from_db()
     assert tw.case.caseworker == tw.owner
+
+
+def test_the_caseworkers_are_radio_buttons_and_the_choice_stays_after_an_error(
+    tw: TeamWorld,
+) -> None:
+    """Issue 13: the group showed empty text boxes (form-input) and hid the chosen rådgiver."""
+    CaseFactory.create_batch(25, team=tw.team, caseworker=tw.colleague)
+    free = CaseFactory.create(team=tw.team)
+    url = reverse("cases:assign", args=[free.pk])
+    page = client_for(tw.leader).get(url).content
+    assert_design_system_group(page, "caseworker", "radio", set())
+    response = client_for(tw.leader).post(url, {"version": 1, "caseworker": tw.colleague.pk})
+    assert response.status_code == 422
+    text = response.content.decode()
+    assert_design_system_group(text, "caseworker", "radio", {str(tw.colleague.pk)})
+    assert '<legend class="form-label" id="id_caseworker-legend">Rådgiver</legend>' in text
+    assert "25 af 25 sager" in text
+    assert '<span class="badge badge-small badge-warning">Ved loftet</span>' in text
 
 
 @pytest.mark.parametrize("who", ["owner", "other_leader", "fagperson"])

@@ -14,7 +14,7 @@ from sikkerhedsnet.collaboration.models import Consent, MeetingOutcome
 from sikkerhedsnet.collaboration.selectors.meetings import MeetingChoice
 from sikkerhedsnet.collaboration.services.meetings import MAX_MEETINGS_AT_ONCE
 from sikkerhedsnet.lib.dates import COPENHAGEN
-from sikkerhedsnet.lib.forms import DanishDateField, DesignSystemForm
+from sikkerhedsnet.lib.forms import DanishDateField, DesignSystemForm, is_group
 from sikkerhedsnet.people.models import Child, Role, Unit, User
 
 INVALID_CHOICE = gettext_lazy("Vælg en af mulighederne.")
@@ -32,11 +32,14 @@ def refresh_design_attrs(form: forms.Form) -> None:
         attrs = field.widget.attrs
         attrs.pop("aria-invalid", None)
         attrs.pop("aria-describedby", None)
+        if form.is_bound and name in form.errors:
+            attrs["aria-invalid"] = "true"
+        if is_group(field.widget):
+            continue  # choices.html describes a group on its fieldset, not on every option
         auto_id = form[name].auto_id
         described = [f"{auto_id}-hint"] if field.help_text else []
         if form.is_bound and name in form.errors:
             described.append(f"{auto_id}-error")
-            attrs["aria-invalid"] = "true"
         if described:
             attrs["aria-describedby"] = " ".join(described)
 

@@ -26,6 +26,7 @@ from sikkerhedsnet.collaboration.tests.factories import (
 )
 from sikkerhedsnet.conftest import World, client_for
 from sikkerhedsnet.intake.models import Notification
+from sikkerhedsnet.lib.tests.choices import assert_design_system_group
 from sikkerhedsnet.people.models import Role
 
 NOW = at(2026, 11, 10, 9)
@@ -395,3 +396,45 @@ def test_the_list_keeps_todays_meeting_after_it_has_started(world: World) -> Non
         shown = list(upcoming_meetings(m.ppr))
     assert m.meeting in shown
     assert yesterday not in shown
+
+
+# Radio and checkbox groups (issue 13) ---------------------------------------------------------
+
+
+def test_the_minutes_outcome_is_radio_buttons_and_stays_chosen_after_an_error(
+    world: World, held: Meetings
+) -> None:
+    """The outcome showed as empty text boxes (form-input): the chosen one could not be seen."""
+    item = make_agenda_item(held.meeting, world.child, world.colleague, world)
+    name = f"punkt{item.pk}-outcome"
+    page = client_for(held.ppr).get(_meeting_url(held.meeting)).content
+    assert_design_system_group(page, name, "radio", {""})  # "Ikke afgjort endnu"
+    url = reverse("collaboration:agenda_item_minutes", args=[held.meeting.pk, item.pk])
+    response = client_for(held.ppr).post(url, _minutes(item, 1, "", MeetingOutcome.NOTIFICATION))
+    assert "Skriv referatet af punktet." in response.content.decode()
+    assert_design_system_group(response.content, name, "radio", {MeetingOutcome.NOTIFICATION})
+
+
+def test_the_consent_is_radio_buttons_and_stays_chosen_after_an_error(
+    world: World, coming: Meetings
+) -> None:
+    url = reverse("collaboration:put_forward", args=[world.child.pk])
+    assert_design_system_group(
+        client_for(world.colleague).get(url).content, "consent", "radio", set()
+    )
+    response = _put_forward(world, coming.meeting, consent="not_given", anonymous_description="")
+    assert "Skriv en anonym beskrivelse" in response.content.decode()
+    assert_design_system_group(response.content, "consent", "radio", {"not_given"})
+
+
+def test_the_standing_members_are_checkboxes_and_stay_ticked_after_an_error(world: World) -> None:
+    ppr = world.role_users[Role.PPR]
+    client = client_for(world.owner)
+    url = reverse("collaboration:series_create")
+    assert_design_system_group(client.get(url).content, "standing_members", "checkbox", set())
+    response = client.post(
+        url,
+        {"name": "", "covers": f"unit:{world.unit.pk}", "standing_members": [ppr.pk]},
+    )
+    assert "Skriv et navn på mødeserien." in response.content.decode()
+    assert_design_system_group(response.content, "standing_members", "checkbox", {str(ppr.pk)})

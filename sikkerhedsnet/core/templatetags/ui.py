@@ -17,6 +17,7 @@ from typing import Any
 
 from django import template
 
+from sikkerhedsnet.core import shell
 from sikkerhedsnet.lib import forms as formlib
 
 register = template.Library()
@@ -31,3 +32,10 @@ def breadcrumbs(*trail: object, current: object) -> dict[str, Any]:
     pairs = zip(trail[0::2], trail[1::2], strict=True)
     links = [(url, text) for url, text in pairs if url]
     return {"links": links, "current": current}
+
+
+@register.simple_tag
+def municipality() -> shell.Municipality:
+    """The municipality's name, logo and contact details for the header and footer:
+    `{% municipality as town %}`."""
+    return shell.municipality()

@@ -7,6 +7,7 @@ import pytest
 from sikkerhedsnet.cases.hooks import CaseSection, JournalLinks
 from sikkerhedsnet.lib import plugins
 from sikkerhedsnet.lib.fileformats import FileFormat
+from sikkerhedsnet.lib.front_page import FrontPanel
 from sikkerhedsnet.lib.worklist import Rule, worklist_rules
 from sikkerhedsnet.people.hooks import ChildScope, ChildSection
 from sikkerhedsnet.plugins import PLUGINS
@@ -21,6 +22,7 @@ def _kinds() -> dict[str, type | None]:
         "worklist_rules": Rule,
         "import_formats": FileFormat,
         "journal_links": JournalLinks,
+        "front_page_panels": FrontPanel,
     }
     return {kind: objects.get(kind) for kind in PLUGINS}
 

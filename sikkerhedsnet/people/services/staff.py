@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.base_user import BaseUserManager
 from django.core.exceptions import ValidationError
@@ -327,4 +328,23 @@ def password_change(*, user: User, new_password: str) -> User:
     current.must_change_password = False
     _save(current, current, ["password", "must_change_password"])
     audit_event_record(actor=current, event_type="user.password_changed", subject=current)
+    return current
+
+
+@transaction.atomic
+def language_choose(*, user: User, language: str) -> User:
+    """Keep the UI language she chose on her profile, so it follows her to her next login."""
+    if language not in dict(settings.LANGUAGES):
+        raise StaffRefused(_("Sproget findes ikke."), field="language")
+    current = _locked(user)
+    if current.language == language:
+        return current
+    current.language = language
+    _save(current, current, ["language"])
+    audit_event_record(
+        actor=current,
+        event_type="user.language_chosen",
+        subject=current,
+        extra={"language": language},
+    )
     return current

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sikkerhedsnet.audit.services import access_log_record_unit
 from sikkerhedsnet.lib.http import AuthedRequest
@@ -33,7 +34,8 @@ def unit_detail(request: AuthedRequest, unit_id: int) -> HttpResponse:
         access_log_record_unit(
             user=request.user,
             unit=unit,
-            shown=_("Børneliste, side %(n)d") % {"n": page.number},
+            shown=gettext_lazy("Børneliste, side %(n)d"),
+            shown_params={"n": page.number},
             basis=_("Børn i enheden, som du har adgang til"),
         )
     context = {

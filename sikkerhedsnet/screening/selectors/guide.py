@@ -28,6 +28,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from sikkerhedsnet.lib.errors import Refused
 from sikkerhedsnet.people.models import Child
+from sikkerhedsnet.screening.guide_texts import shown
 from sikkerhedsnet.screening.models import ConcernGuideVersion, Position
 
 logger = logging.getLogger(__name__)
@@ -359,7 +360,7 @@ def _build_band(band: dict[str, Any], area_names: dict[str, str]) -> AgeBand:
     areas = sorted(band["areas"], key=lambda area: order.index(area["area"]))
     return AgeBand(
         code=band["code"],
-        name=band["name"],
+        name=shown(band["name"]),
         from_years=band["from_years"],
         to_years=band["to_years"],
         areas=tuple(
@@ -376,18 +377,20 @@ def _build_band(band: dict[str, Any], area_names: dict[str, str]) -> AgeBand:
 
 
 def _build(content: dict[str, Any]) -> Guide:
-    area_names = {area["code"]: area["name"] for area in content["areas"]}
+    """The guide as objects; a built-in text reads in the user's language, the municipality's
+    own texts as written (screening/guide_texts.py)."""
+    area_names = {area["code"]: shown(area["name"]) for area in content["areas"]}
     levels = sorted(content["levels"], key=lambda level: level["level"])
     return Guide(
         version=content["version"],
-        title=content["title"],
-        introduction=content.get("introduction", ""),
+        title=shown(content["title"]),
+        introduction=shown(content.get("introduction", "")),
         levels=tuple(
             Level(
                 number=level["level"],
-                name=level["name"],
-                next_step=level["next_step"],
-                description=level.get("description", ""),
+                name=shown(level["name"]),
+                next_step=shown(level["next_step"]),
+                description=shown(level.get("description", "")),
             )
             for level in levels
         ),

@@ -280,7 +280,7 @@ def test_a_conflict_shows_the_current_value_and_keeps_my_choice(world: World) ->
     )
     text = response.content.decode()
     assert "Den fælles position blev ændret til Gul af Alice" in text
-    assert "22.11.2026 kl. 10:00" in text
+    assert "22.11.2026 kl. 10.00" in text
     assert "Dit valg (Rød) står stadig i rækken" in text
     assert 'name="confirm_version" value="1"' in text
     assert 'name="version"' not in text  # the page keeps the version it showed
