@@ -28,7 +28,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.intake.models import DecisionKind, SourceKind
-from sikkerhedsnet.lib.dates import COPENHAGEN
+from sikkerhedsnet.lib.dates import COPENHAGEN, local_text
 
 if TYPE_CHECKING:
     from sikkerhedsnet.cases.models import Case, CaseAssignment
@@ -70,7 +70,7 @@ def day(value: date) -> str:
 
 
 def moment(value: datetime) -> str:
-    return value.astimezone(COPENHAGEN).strftime("%d.%m.%Y kl. %H.%M")
+    return local_text(value)  # in the language in force: the municipality's (journal_text)
 
 
 def lines(*parts: str) -> str:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sikkerhedsnet.intake.models import (
-    COPENHAGEN,
     Addendum,
     Notification,
     PatternReview,
@@ -30,11 +29,6 @@ if TYPE_CHECKING:
 QUEUE_PAGE_SIZE = 50
 OTHER_NOTIFICATIONS_SHOWN = 20
 OPEN = (Status.RECEIVED, Status.ASSESSED)
-
-
-def local_text(moment: datetime) -> str:
-    """22.11.2026 kl. 16.00, Danish time."""
-    return moment.astimezone(COPENHAGEN).strftime(_("%d.%m.%Y kl. %H.%M"))
 
 
 # The clock ----------------------------------------------------------------------------------------

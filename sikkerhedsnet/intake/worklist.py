@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.intake.models import COPENHAGEN, Notification, PatternReview, Status
 from sikkerhedsnet.intake.selectors import notifications_count_text, notifiers_count_text
-from sikkerhedsnet.lib.dates import Moment, instant, local_day
+from sikkerhedsnet.lib.dates import Moment, instant, local_day, local_text
 from sikkerhedsnet.lib.worklist import NO_ID, Facts, Rule
 from sikkerhedsnet.people.models import Role
 from sikkerhedsnet.policy import get_policy
@@ -81,7 +81,7 @@ def _no_decision(at: Moment) -> QuerySet[Any, Facts]:
 def _local(row: dict[str, Any]) -> dict[str, Any]:
     """The moments the explanation names in Danish time; "overdue_since" stays a moment."""
     local = {
-        key: value.astimezone(COPENHAGEN).strftime("%d.%m.%Y kl. %H.%M")
+        key: local_text(value)
         for key, value in row.items()
         if isinstance(value, datetime) and key != "overdue_since"
     }

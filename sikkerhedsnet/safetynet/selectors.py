@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from sikkerhedsnet.lib.dates import COPENHAGEN, Moment, instant, local_day
+from sikkerhedsnet.lib.dates import Moment, instant, local_day, local_text
 from sikkerhedsnet.lib.worklist import Link, Rule, RuleRow, start_of_day, worklist_rules
 from sikkerhedsnet.people.access import user_unit_ids, visible_children
 from sikkerhedsnet.people.models import Child, Unit, User
@@ -119,11 +119,7 @@ def _deadline_text(rule: Rule, row: RuleRow, at: datetime) -> str:
         if overdue_since == start_of_day(local_day(overdue_since)):  # kept on the day before
             day = local_day(overdue_since) - timedelta(days=1)
             return _("Senest %(day)s") % {"day": day.strftime("%d.%m.%Y")}
-        local = overdue_since.astimezone(COPENHAGEN)
-        return _("Senest %(day)s kl. %(time)s") % {
-            "day": local.strftime("%d.%m.%Y"),
-            "time": local.strftime("%H.%M"),
-        }
+        return _("Senest %(moment)s") % {"moment": local_text(overdue_since)}
     late = at - overdue_since
     if rule.urgent and late < timedelta(days=2):
         # Counted in hours, as the deadline is; rounded up, so a breach never reads as none.

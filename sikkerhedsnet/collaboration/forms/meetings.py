@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from sikkerhedsnet.collaboration.models import Consent, MeetingOutcome
 from sikkerhedsnet.collaboration.selectors.meetings import MeetingChoice
 from sikkerhedsnet.collaboration.services.meetings import MAX_MEETINGS_AT_ONCE
-from sikkerhedsnet.lib.dates import COPENHAGEN
+from sikkerhedsnet.lib.dates import COPENHAGEN, local_text
 from sikkerhedsnet.lib.forms import DanishDateField, DesignSystemForm, is_group
 from sikkerhedsnet.people.models import Child, Role, Unit, User
 
@@ -276,8 +276,7 @@ class PutForwardForm(DesignSystemForm):
 
 
 def meeting_label(choice: MeetingChoice) -> str:
-    local = choice.meeting.starts_at.astimezone(COPENHAGEN)
-    return f"{local:%d.%m.%Y} kl. {local:%H.%M} – {choice.meeting.series.name}"
+    return f"{local_text(choice.meeting.starts_at)} – {choice.meeting.series.name}"
 
 
 class MinutesForm(DesignSystemForm):

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikkerhedsnet.collaboration.models import DialogueMeeting, DialogueStatus
-from sikkerhedsnet.lib.dates import COPENHAGEN, Moment, local_day
+from sikkerhedsnet.lib.dates import COPENHAGEN, Moment, local_day, local_text
 from sikkerhedsnet.lib.worklist import Link, Rule
 
 
@@ -66,7 +66,7 @@ def _without_record(at: Moment) -> QuerySet[Any, dict[str, Any]]:
 
 def _with_time(row: dict[str, Any]) -> dict[str, Any]:
     local = row["starts_at"].astimezone(COPENHAGEN)
-    return {**row, "meeting_day": local.date(), "time": f"{local:%H.%M}"}
+    return {**row, "meeting_day": local.date(), "meeting_at": local_text(row["starts_at"])}
 
 
 def _reminder(row: dict[str, Any]) -> dict[str, Any]:
@@ -94,7 +94,7 @@ DIALOGUE_MEETING_TOMORROW = Rule(
     code="dialogue_meeting_tomorrow",
     title=_("Dialogmøde i morgen"),
     explanation=_(
-        "Du har planlagt et dialogmøde med forældrene i morgen, %(meeting_day)s kl. %(time)s, "
+        "Du har planlagt et dialogmøde med forældrene i morgen, %(meeting_at)s, "
         "%(place)s. Se invitationen og det, I vil tale om."
     ),
     who_acts=_("Den fagperson, der planlagde mødet"),
@@ -111,7 +111,7 @@ DIALOGUE_MEETING_WITHOUT_RECORD = Rule(
     code="dialogue_meeting_without_record",
     title=_("Dialogmøde uden referat"),
     explanation=_(
-        "Dialogmødet med forældrene den %(meeting_day)s kl. %(time)s har intet referat. "
+        "Dialogmødet med forældrene den %(meeting_at)s har intet referat. "
         "Skriv referatet, eller aflys mødet, hvis det ikke blev holdt."
     ),
     who_acts=_("Den fagperson, der planlagde mødet, og personalet i enheden"),

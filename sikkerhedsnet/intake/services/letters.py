@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sikkerhedsnet.intake.models import DecisionKind, Notification
-from sikkerhedsnet.intake.selectors import local_text
+from sikkerhedsnet.lib.dates import local_text
 from sikkerhedsnet.lib.letters import LETTER_LANGUAGE, Letter, letterhead
 from sikkerhedsnet.post.recipients import Recipient
 

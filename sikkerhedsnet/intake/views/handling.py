@@ -43,7 +43,6 @@ from sikkerhedsnet.intake.selectors import (
     concern_flags,
     decided_queue,
     latest_pattern_review,
-    local_text,
     notification_record,
     open_queue,
     other_notifications_about,
@@ -61,6 +60,7 @@ from sikkerhedsnet.intake.services.handling import (
     receipt_send,
     urgent_assessment_record,
 )
+from sikkerhedsnet.lib.dates import local_text
 from sikkerhedsnet.lib.errors import Conflict, Refused
 from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import ChildAccess, access_child

@@ -29,7 +29,6 @@ from sikkerhedsnet.intake.forms.receiving import (
     RegisterNotificationForm,
 )
 from sikkerhedsnet.intake.models import (
-    COPENHAGEN,
     Addendum,
     Channel,
     Notification,
@@ -44,6 +43,7 @@ from sikkerhedsnet.intake.services.receiving import (
     address_key,
     notification_receive,
 )
+from sikkerhedsnet.lib.dates import local_text
 from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import access_child
 from sikkerhedsnet.people.models import User
@@ -52,15 +52,6 @@ from sikkerhedsnet.policy import get_policy
 RECEIPT_SESSION_KEY = "intake_public_receipt"
 RATE_WINDOW = timedelta(hours=1)
 MY_NOTIFICATIONS_PAGE_SIZE = 50
-
-
-def local_moment(moment: datetime) -> str:
-    """22.11.2026 kl. 16.00, in Danish time."""
-    local = moment.astimezone(COPENHAGEN)
-    return _("%(day)s kl. %(time)s") % {
-        "day": local.strftime("%d.%m.%Y"),
-        "time": local.strftime("%H.%M"),
-    }
 
 
 # The public form ------------------------------------------------------------------------------
@@ -97,7 +88,7 @@ def public_notify(request: HttpRequest) -> HttpResponse:
     retry_at = public_form_retry_at(key=key, now=timezone.now())
     if retry_at is not None:
         # The form comes back filled in, so that nothing the citizen wrote is lost.
-        context = {"form": form, "retry_at": local_moment(retry_at)}
+        context = {"form": form, "retry_at": local_text(retry_at)}
         return render(request, "intake/public/form.html", context, status=429)
     if not form.is_valid():
         return render(request, "intake/public/form.html", {"form": form})
@@ -134,7 +125,7 @@ def public_receipt(request: HttpRequest) -> HttpResponse:
         received_at = datetime.fromisoformat(receipt["received_at"])
         context = {
             "reference": receipt["reference"],
-            "received_at": local_moment(received_at),
+            "received_at": local_text(received_at),
             "anonymous": receipt["anonymous"],
         }
     return render(request, "intake/public/receipt.html", context)
@@ -253,8 +244,8 @@ def my_notification(request: AuthedRequest, notification_id: int) -> HttpRespons
         "row": _row(notification),
         "notification": notification,
         "addenda": Addendum.objects.filter(notification=notification, added_by=request.user),
-        "received_at": local_moment(notification.received_at),
-        "assessment_due_at": local_moment(notification.assessment_due_at),
+        "received_at": local_text(notification.received_at),
+        "assessment_due_at": local_text(notification.assessment_due_at),
     }
     return render(request, "intake/notify/detail.html", context)
 
@@ -268,7 +259,7 @@ def _registered_message(notification: Notification, described: ChildDescribed) -
         "%(due)s."
     ) % {
         "reference": notification.reference,
-        "due": local_moment(notification.assessment_due_at),
+        "due": local_text(notification.assessment_due_at),
     }
     if described.cpr and notification.child_id is None:
         message += " " + _(

@@ -1,7 +1,7 @@
 from datetime import date, datetime, timedelta
 
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sikkerhedsnet.collaboration.models import DialogueStatus
 from sikkerhedsnet.collaboration.tests.factories import DialogueMeetingFactory
@@ -123,3 +123,22 @@ def test_a_reminder_before_its_moment_is_due_after_what_is_overdue(world: World)
         ("not_screened", True, "Overskredet med 39 dage"),
         ("dialogue_meeting_tomorrow", False, "Senest 24.11.2026 kl. 08.30"),
     ]
+
+
+def test_in_english_a_deadline_with_a_clock_has_no_kl(world: World) -> None:
+    starts = datetime(2026, 11, 24, 8, 30, tzinfo=CPH)
+    DialogueMeetingFactory.create(
+        child=world.child,
+        unit=world.unit,
+        status=DialogueStatus.PLANNED,
+        starts_at=starts,
+        place="Stuen",
+        booked_by=world.colleague,
+        held_on=None,
+    )
+    at = datetime(2026, 11, 23, 9, 0, tzinfo=CPH)
+    with time_machine.travel(at, tick=False), translation.override("en"):
+        flags = flags_for_user(user=world.colleague, at=at)
+        reminder = next(flag for flag in flags if flag.rule.code == "dialogue_meeting_tomorrow")
+        assert reminder.deadline == "By 24.11.2026 at 08:30"
+        assert "tomorrow, 24.11.2026 at 08:30, Stuen" in reminder.explanation

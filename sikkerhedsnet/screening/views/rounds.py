@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sikkerhedsnet.audit.services import access_log_record_unit
+from sikkerhedsnet.lib.dates import local_clock_text
 from sikkerhedsnet.lib.http import AuthedRequest
 from sikkerhedsnet.people.access import today
 from sikkerhedsnet.people.models import Child, Enrolment, Unit, UnitKind, User
@@ -158,13 +159,13 @@ def _row_context(unit: Unit, row: RoundRow, group: str) -> dict[str, object]:
 def _save(user: User, unit: Unit, child: Child, form: RowForm) -> RowNotice:
     notice = RowNotice()
     data = form.cleaned_data
-    at = timezone.localtime().strftime("%H:%M")
+    at = local_clock_text(timezone.now())
     try:
         if form.saves_rating():
             rating_set(actor=user, child=child, unit=unit, position=data["rating"])
             label = Position(data["rating"]).label
             notice.saved.append(
-                _("Din vurdering er gemt: %(p)s (kl. %(at)s).") % {"p": label, "at": at}
+                _("Din vurdering er gemt: %(p)s (%(at)s).") % {"p": label, "at": at}
             )
         if form.saves_joint():
             screening = joint_position_set(
@@ -178,7 +179,7 @@ def _save(user: User, unit: Unit, child: Child, form: RowForm) -> RowNotice:
             notice.joint_version = screening.version
             label = Position(data["joint"]).label
             notice.saved.append(
-                _("Den fælles position er gemt: %(p)s (kl. %(at)s).") % {"p": label, "at": at}
+                _("Den fælles position er gemt: %(p)s (%(at)s).") % {"p": label, "at": at}
             )
     except PositionRefused:
         raise Http404 from None
