@@ -2,17 +2,18 @@
 
 The guide is data (data/concern_guide.json, or a version the municipality uploaded), and its
 texts are Danish. Each built-in title, level (name, description, next step), area and age band is
-listed here once as a literal msgid (makemessages finds it; the English catalogue translates it).
-A text in a guide that is exactly the built-in one is shown translated; a text the municipality
-wrote or changed is not in the table and stays as written, in every language.
-
-The signs are not listed yet: they stay in Danish (233 sentences for the translator first).
+listed here once as a literal msgid (makemessages finds it; the English catalogue translates it),
+and each built-in sign likewise in screening/guide_signs.py. A text in a guide that is exactly the
+built-in one is shown translated; a text the municipality wrote or changed is not in the table
+and stays as written, in every language.
 """
 
 from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from sikkerhedsnet.screening.guide_signs import SIGNS
 
 BUILT_IN: tuple[Promise, ...] = (
     _("Trivsels- og bekymringsguide"),
@@ -71,7 +72,7 @@ def _msgid(message: Promise) -> str:
     return msgid
 
 
-BY_TEXT: dict[str, Promise] = {_msgid(message): message for message in BUILT_IN}
+BY_TEXT: dict[str, Promise] = {_msgid(message): message for message in (*BUILT_IN, *SIGNS)}
 
 
 def shown(text: str) -> str:

@@ -368,7 +368,7 @@ def _build_band(band: dict[str, Any], area_names: dict[str, str]) -> AgeBand:
                 code=area["area"],
                 name=area_names[area["area"]],
                 signs=tuple(
-                    Sign(id=s["id"], level=s["level"], text=s["text"]) for s in area["signs"]
+                    Sign(id=s["id"], level=s["level"], text=shown(s["text"])) for s in area["signs"]
                 ),
             )
             for area in areas
