@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
+# PBKDF2's and Argon2's deliberate slowness protects real passwords; in tests it only costs time.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
-    # PBKDF2's deliberate slowness protects real passwords; in tests it only costs time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS

@@ -1,9 +1,9 @@
 """Headless Chromium against pytest-django's live server, with checks on every page visited.
 
 Every page a test opens through `Tab.goto`, `Tab.submit` or `Tab.click` is checked for:
-axe-core violations of impact "serious" or "critical", console errors (CSP refusals show up
-there), uncaught JavaScript errors, sub-resources (CSS, JS, fonts) that failed to load, and that
-the design system's CSS and JavaScript actually arrived.
+axe-core violations of any impact, console errors (CSP refusals show up there), uncaught
+JavaScript errors, sub-resources (CSS, JS, fonts) that failed to load, and that the design
+system's CSS and JavaScript actually arrived.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-BLOCKING_IMPACTS = ("serious", "critical")
+# Every impact counts: a "minor" violation is still one a user of assistive technology meets.
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 _AXE = Axe()
 
 
@@ -92,11 +93,11 @@ class Tab:
         self.page.select_option(select, value)
         self.click(button)
 
-    def log_in(self, username: str) -> None:
+    def log_in(self, username: str, *, password: str = PASSWORD) -> None:
         self.goto("/login/")
         self.submit(
             "main form button[type=submit]",
-            {"#id_username": username, "#id_password": PASSWORD},
+            {"#id_username": username, "#id_password": password},
         )
         assert "/login/" not in self.page.url, f"login as {username} failed: {self.page.url}"
 
@@ -133,7 +134,7 @@ class Tab:
 
 def assert_accessible(page: Page) -> None:
     results = _AXE.run(page)
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    blocking = [v for v in results.response["violations"] if v["impact"] in ALL_IMPACTS]
     assert not blocking, f"axe: {page.url}\n" + format_violations(blocking)
 
 
@@ -154,18 +155,29 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
 @pytest.fixture
 def new_tab(browser: Browser, live_server: Any) -> Iterator[Any]:
     """A factory of Tabs; each has its own cookies, so two users can be logged in at once."""
-    contexts = []
+    tabs: list[Tab] = []
 
     def make(locale: str = "da-DK") -> Tab:
-        context = browser.new_context(base_url=live_server.url, locale=locale)
-        contexts.append(context)
-        page = context.new_page()
-        tab = Tab(page)
-        page.on("console", tab._on_console)
-        page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
-        page.on("response", tab._on_response)
+        tab = open_tab(browser, live_server.url, locale=locale)
+        tabs.append(tab)
         return tab
 
     yield make
-    for context in contexts:
-        context.close()
+    for tab in tabs:
+        tab.page.context.close()
+
+
+def open_tab(
+    browser: Browser,
+    base_url: str,
+    *,
+    locale: str = "da-DK",
+) -> Tab:
+    """A Tab in a context of its own (its own cookies); the caller closes its context."""
+    context = browser.new_context(base_url=base_url, locale=locale)
+    page = context.new_page()
+    tab = Tab(page)
+    page.on("console", tab._on_console)
+    page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+    page.on("response", tab._on_response)
+    return tab

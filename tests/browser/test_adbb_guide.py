@@ -117,7 +117,7 @@ def test_daycare_leader_uses_the_concern_guide(new_tab: NewTab, town: Town) -> N
     assessment = GuideAssessment.objects.get()
     assert (assessment.proposed_level, assessment.decided_level) == (2, 3)
     assert assessment.signs == [sign.id]
-    assert sign.text in tab.page.locator("main").inner_text()
+    assert str(sign.text) in tab.page.locator("main").inner_text()
 
     tab.goto("/bekymringsguide/")
     tab.goto(f"/boern/{town.child.pk}/samtykke/")

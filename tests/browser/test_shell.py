@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.browser.conftest import _AXE, BLOCKING_IMPACTS, Tab, format_violations
+from tests.browser.conftest import _AXE, ALL_IMPACTS, Tab, format_violations
 from tests.town import Town
 
 pytestmark = pytest.mark.browser
@@ -105,7 +105,13 @@ def test_api_docs_render_swagger_ui_under_the_csp(new_tab: NewTab, town: Town) -
     assert not tab.problems, tab.problems
     assert tab.page.evaluate("typeof window.SwaggerUIBundle") == "function"
     # The shell around it is axe-clean. Swagger UI's own widget is not (buttons inside
-    # buttons, grey on grey), a deviation the accessibility statement names.
+    # buttons, grey on grey, a <main> of its own inside ours), a deviation the accessibility
+    # statement names.
     results = _AXE.run(tab.page, context={"exclude": [["#swagger-ui"]]})
-    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    swaggers_own = {"landmark-no-duplicate-main"}
+    blocking = [
+        v
+        for v in results.response["violations"]
+        if v["impact"] in ALL_IMPACTS and v["id"] not in swaggers_own
+    ]
     assert not blocking, format_violations(blocking)

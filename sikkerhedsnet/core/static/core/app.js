@@ -23,3 +23,45 @@ document.body.addEventListener("htmx:afterSwap", function (event) {
     new window.DKFDS.ErrorSummary(summary).init();
   }
 });
+
+// A wide table scrolls sideways inside DKFDS's .table--responsive-scroll on a narrow screen.
+// Only then is the box a stop for the keyboard (so it can be scrolled without a mouse, WCAG
+// 2.1.1) and a named region for a screen reader: named by the table's caption, else by the
+// heading above it. A table that fits adds no stop.
+function scrollableTablesMark(root) {
+  var boxes = (root || document).querySelectorAll(".table--responsive-scroll");
+  boxes.forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", scrollableTableName(box));
+    } else if (box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+}
+function scrollableTableName(box) {
+  var caption = box.querySelector("caption");
+  if (caption && caption.textContent.trim()) {
+    return caption.textContent.trim();
+  }
+  for (var node = box; node && node.tagName !== "MAIN"; node = node.parentElement) {
+    for (var before = node.previousElementSibling; before; before = before.previousElementSibling) {
+      if (/^H[1-6]$/.test(before.tagName)) {
+        return before.textContent.trim();
+      }
+    }
+  }
+  return document.documentElement.lang === "en" ? "Table" : "Tabel";
+}
+document.addEventListener("DOMContentLoaded", function () {
+  scrollableTablesMark(document);
+});
+window.addEventListener("resize", function () {
+  scrollableTablesMark(document);
+});
+document.body.addEventListener("htmx:afterSettle", function () {
+  scrollableTablesMark(document);
+});
