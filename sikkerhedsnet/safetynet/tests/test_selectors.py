@@ -105,8 +105,7 @@ def test_a_day_deadline_counts_the_days_from_the_day_after_it(world: World) -> N
     assert (flag.overdue, flag.deadline) == (True, "Overskredet med 40 dage")
 
 
-def test_a_reminder_before_its_moment_is_due_after_what_is_overdue(world: World) -> None:
-    starts = datetime(2026, 11, 24, 8, 30, tzinfo=CPH)
+def _dialogue_meeting_booked(world: World, starts: datetime) -> None:
     DialogueMeetingFactory.create(
         child=world.child,
         unit=world.unit,
@@ -116,6 +115,10 @@ def test_a_reminder_before_its_moment_is_due_after_what_is_overdue(world: World)
         booked_by=world.colleague,
         held_on=None,
     )
+
+
+def test_a_reminder_before_its_moment_is_due_after_what_is_overdue(world: World) -> None:
+    _dialogue_meeting_booked(world, datetime(2026, 11, 24, 8, 30, tzinfo=CPH))
     at = datetime(2026, 11, 23, 9, 0, tzinfo=CPH)
     with time_machine.travel(at, tick=False):
         flags = flags_for_user(user=world.colleague, at=at)
@@ -126,16 +129,7 @@ def test_a_reminder_before_its_moment_is_due_after_what_is_overdue(world: World)
 
 
 def test_in_english_a_deadline_with_a_clock_has_no_kl(world: World) -> None:
-    starts = datetime(2026, 11, 24, 8, 30, tzinfo=CPH)
-    DialogueMeetingFactory.create(
-        child=world.child,
-        unit=world.unit,
-        status=DialogueStatus.PLANNED,
-        starts_at=starts,
-        place="Stuen",
-        booked_by=world.colleague,
-        held_on=None,
-    )
+    _dialogue_meeting_booked(world, datetime(2026, 11, 24, 8, 30, tzinfo=CPH))
     at = datetime(2026, 11, 23, 9, 0, tzinfo=CPH)
     with time_machine.travel(at, tick=False), translation.override("en"):
         flags = flags_for_user(user=world.colleague, at=at)
