@@ -39,7 +39,7 @@ from tests.conftest import FAST_PASSWORD_HASHERS
 
 CHILDREN = 600
 HISTORY_YEARS = 2
-PER_PATTERN = 2
+PER_PATTERN = 1
 WIDTHS = (375, 1280)
 DRAWER_BELOW = 992  # px: DKFDS moves the menu and "Log af" into the drawer behind "Menu"
 # Whole files, not pages: fetched with the tab's cookies and checked for status and type.
